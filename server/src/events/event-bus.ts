@@ -1,0 +1,66 @@
+// Typed in-process event bus. Later issues add event types to EventMap; the WebSocket forwards every event.
+// Handlers run synchronously in registration order; a throwing handler is logged and never breaks the emitter.
+import type { Logger } from 'pino';
+
+export interface CommandProgressEvent {
+  id: number;
+  name: string;
+  status: string;
+  message: string | null;
+  progress: number | null;
+}
+
+export interface HealthChangedEvent {
+  source: string;
+  definitionId?: number;
+  kind?: string;
+  status: 'healthy' | 'degraded' | 'unhealthy';
+  message: string | null;
+}
+
+export interface EventMap {
+  'command.progress': CommandProgressEvent;
+  'health.changed': HealthChangedEvent;
+  'health.issue': HealthChangedEvent;
+  'health.restored': HealthChangedEvent;
+  'provider.changed': { kind: string; id: number; action: 'created' | 'updated' | 'deleted' };
+}
+
+export type EventType = keyof EventMap;
+export type AnyEvent = { [K in EventType]: { type: K; data: EventMap[K] } }[EventType];
+type Handler<K extends EventType> = (data: EventMap[K]) => void;
+
+export class EventBus {
+  private handlers = new Map<EventType, Set<Handler<EventType>>>();
+  private anyHandlers = new Set<(event: AnyEvent) => void>();
+  constructor(private readonly log?: Logger) {}
+
+  on<K extends EventType>(type: K, handler: Handler<K>): () => void {
+    let set = this.handlers.get(type);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(type, set);
+    }
+    set.add(handler as Handler<EventType>);
+    return () => set.delete(handler as Handler<EventType>);
+  }
+
+  onAny(handler: (event: AnyEvent) => void): () => void {
+    this.anyHandlers.add(handler);
+    return () => this.anyHandlers.delete(handler);
+  }
+
+  emit<K extends EventType>(type: K, data: EventMap[K]): void {
+    for (const h of this.handlers.get(type) ?? []) this.safely(() => h(data), type);
+    const event = { type, data } as AnyEvent;
+    for (const h of this.anyHandlers) this.safely(() => h(event), type);
+  }
+
+  private safely(fn: () => void, type: string): void {
+    try {
+      fn();
+    } catch (err) {
+      this.log?.error({ err, event: type }, 'event handler failed');
+    }
+  }
+}

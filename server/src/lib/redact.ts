@@ -1,0 +1,46 @@
+// Secrets must never reach logs, API responses or error messages. These helpers are the one place that knows
+// what a secret looks like.
+
+const SECRET_KEY =
+  /^(api[-_]?key|apikey|x-api-key|password|passwd|pass|passkey|secret|client[-_]?secret|token|access[-_]?token|refresh[-_]?token|auth|authorization|cookie|set-cookie|session|sid|webhook[-_]?url|bot[-_]?token)$/i;
+const SECRET_PARAM = /^(apikey|api_key|api-key|key|token|access_token|passkey|password|pass|t|secret|auth|sid)$/i;
+
+export const REDACTED = '[redacted]';
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
+
+/** Replaces secret query parameters and userinfo in a URL (absolute or path-only). */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  let head = q === -1 ? url : url.slice(0, q);
+  head = head.replace(/\/\/[^/@?#]*@/, `//${REDACTED}@`);
+  if (q === -1) return head;
+  const query = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq === -1 ? pair : pair.slice(0, eq);
+      return eq !== -1 && SECRET_PARAM.test(decodeURIComponent(name)) ? `${name}=${REDACTED}` : pair;
+    })
+    .join('&');
+  return `${head}?${query}`;
+}
+
+/** Deep copy with secret-named keys replaced; URLs in `url`-like strings are redacted too. Cycles are cut. */
+export function redactDeep(value: unknown, seen = new WeakSet<object>(), depth = 0): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value) || depth > 8) return '[circular]';
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, seen, depth + 1));
+  if (value instanceof Error) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (isSecretKey(k) && v !== undefined && v !== null && v !== '') out[k] = REDACTED;
+    else if ((k === 'url' || k.endsWith('Url')) && typeof v === 'string') out[k] = redactUrl(v);
+    else out[k] = redactDeep(v, seen, depth + 1);
+  }
+  return out;
+}
