@@ -1,0 +1,4 @@
+// The download client implementations idkarr ships: one line per integration. Nothing else lists them.
+import type { AnyIntegration } from '../../providers/integration.js';
+
+export const downloadClientIntegrations: readonly AnyIntegration[] = [];

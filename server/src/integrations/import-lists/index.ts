@@ -1,0 +1,4 @@
+// The import list implementations idkarr ships: one line per integration. Nothing else lists them.
+import type { AnyIntegration } from '../../providers/integration.js';
+
+export const importListIntegrations: readonly AnyIntegration[] = [];

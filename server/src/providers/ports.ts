@@ -1,0 +1,35 @@
+// What every integration instance offers, plus one port per kind. The per-kind ports are placeholders here;
+// the issues that add real download clients, indexers, ... extend them with the kind's operations.
+import type { Finding } from '../lib/errors.js';
+import type { ProviderKind } from './provider-kind.js';
+
+export interface HealthCheckResult {
+  latencyMs: number;
+}
+
+export interface IntegrationInstance {
+  /** Checks the settings against the remote; returns field-level findings (empty = fine). May throw taxonomy errors. */
+  test(): Promise<Finding[]>;
+  /** A cheap liveness probe; throws a taxonomy error (AuthError, UnreachableError, ...) on failure. */
+  healthCheck(): Promise<HealthCheckResult>;
+  /** Releases sockets, timers and sessions; called when the definition changes or is deleted. */
+  dispose?(): Promise<void> | void;
+}
+
+export interface DownloadClientPort extends IntegrationInstance {}
+export interface IndexerPort extends IntegrationInstance {}
+export interface MediaServerPort extends IntegrationInstance {}
+export interface NotifierPort extends IntegrationInstance {}
+export interface MetadataProviderPort extends IntegrationInstance {}
+export interface ImportListPort extends IntegrationInstance {}
+
+export interface PortByKind {
+  downloadclient: DownloadClientPort;
+  indexer: IndexerPort;
+  mediaserver: MediaServerPort;
+  notification: NotifierPort;
+  metadata: MetadataProviderPort;
+  importlist: ImportListPort;
+}
+
+export type PortFor<K extends ProviderKind> = PortByKind[K];
