@@ -312,8 +312,10 @@ describe('HttpClient logging', () => {
       ['http response', `${base}/json?apikey=[redacted]&t=[redacted]&q=ubuntu`, 200],
       ['http request failed', `${base}/status/404?passkey=[redacted]`, undefined],
     ]);
-    expect((records[0]?.headers as Record<string, string>)['x-api-key']).toBe('[redacted]');
-    expect((records[0]?.headers as Record<string, string>).authorization).toBe('[redacted]');
+    const loggedHeaders = records[0]!.headers as Record<string, string>;
+    expect(loggedHeaders['x-api-key']).toBe('[redacted]');
+    expect(loggedHeaders.authorization).toBe('[redacted]');
+    expect(loggedHeaders['user-agent']).toBe(`idkarr/${IDKARR_VERSION}`);
     expect((err as Error).message).toBe(`GET ${base}/status/404?passkey=[redacted]: HTTP 404`);
   });
 });
