@@ -1,4 +1,98 @@
-// STUB (owned by the language/release-group parser work): replace wholesale.
-export function parseReleaseGroup(_title: string): string | null {
+// Release group of a release title: `...x264-GROUP`, anime `[Group] Title - 01`, `(... x265 Group)`,
+// `... [Group]`. Trailing noise (file extension, repost/indexer tags, site tags, CRC) is peeled off first.
+import { isLanguageTag, isLanguageWord } from '../language/language-words.util.js';
+import { blockGroup, isGroupWord, isMediaWord, splitWords } from './group-block.util.js';
+import { FILE_EXTENSION, isMediaToken } from './media-tokens.data.js';
+import { isSiteTag, stripTrailingNoise } from './trailing-noise.util.js';
+
+export { parseReleaseHash } from './release-hash.util.js';
+
+const PREFIX_BRACKET = /^\s*\[([^\]]+)\]/;
+const TRAILING_BRACKET = /\[([^[\]]*)\]\s*$/;
+const TRAILING_PAREN = /\(([^()]*)\)\s*$/;
+/** `... x265) QxR`: a bare group after a technical parenthesis. */
+const AFTER_PAREN = /\(([^()]*)\)\s+([\p{L}\p{N}]+)$/u;
+const WORD = /[\p{L}\p{N}]+/gu;
+/** `8-Bit`, `10 bit` are one media word; left split, the `Bit` would look like a group. */
+const BIT_DEPTH = /(\d{1,2})[- ]?bits?\b/gi;
+const BLU_RAY = /blu-ray/gi;
+
+/** `[SubGroup] Title - 01`: anime releases name the group first. */
+function prefixGroup(title: string): string | null {
+  const match = PREFIX_BRACKET.exec(title);
+  if (!match) return null;
+  const name = match[1]!.trim();
+  if (isSiteTag(name)) return null;
+  return isGroupWord(name) || /^[\p{L}\p{N}]+(?:[ -][\p{L}\p{N}]+){1,2}$/u.test(name) ? name : null;
+}
+
+/** Text after the last media token decides: `-Group`, `.Group`, ` - Group`, or nothing. */
+function afterMedia(text: string): string | null {
+  let end = -1;
+  for (const match of text.matchAll(WORD)) if (isMediaToken(match[0])) end = match.index + match[0].length;
+  if (end < 0) {
+    const bare = /[^\s-]-([\p{L}\p{N}]+)$/u.exec(text);
+    return bare ? bare[1]! : null;
+  }
+  const tail = text.slice(end);
+  // `-Group` right after the media part keeps inner dashes (`-Erai-raws`); otherwise the last dash wins.
+  const lead = /^[\s.)\]]*?(\s?)-(\s?)/u.exec(tail);
+  const dotted = !lead && tail.startsWith('.') && !/\s/.test(tail);
+  const dash = lead ? lead.index + lead[0].length - 1 - lead[2]!.length : dotted ? -1 : tail.lastIndexOf('-');
+  if (dash >= 0) {
+    const spaced = tail[dash - 1] === ' ' && tail[dash + 1] === ' ';
+    const group = tail
+      .slice(dash + 1)
+      .trim()
+      .replace(/-+$/, '');
+    const words = group.split(' ');
+    if (!group || words.length > (spaced ? 1 : 4) || !words.every(isGroupWord)) return null;
+    return group;
+  }
+  if (dotted) {
+    const parts = tail.slice(1).split('.');
+    // `...DD.2.0.By.Uploader`: "by X" credits an uploader, not a group.
+    if (parts.some((p) => p.toLowerCase() === 'by')) return null;
+    let last = parts[parts.length - 1]!;
+    // `.HUNDUB-LOL`, `.SK-iCZi`: a language tag glued to the group by a dash.
+    const dash = last.indexOf('-');
+    if (dash > 0 && isLanguageTag(last.slice(0, dash))) last = last.slice(dash + 1);
+    return isGroupWord(last) ? last : null;
+  }
   return null;
+}
+
+/** Drops a trailing language word glued to the group (`-SKGTV English`, `-SKGTV_English`). */
+function dropTrailingLanguage(text: string): string {
+  const match = /[-\s._]+([\p{L}]+)$/u.exec(text);
+  if (match && isLanguageWord(match[1]!) && /-[^\s]+[\s._]+[\p{L}]+$/u.test(text)) return text.slice(0, match.index);
+  return text;
+}
+
+export function parseReleaseGroup(title: string): string | null {
+  const prefix = prefixGroup(title);
+  if (prefix) return prefix;
+  let text = stripTrailingNoise(title.trim().replace(FILE_EXTENSION, ''));
+  text = dropTrailingLanguage(text).replace(BIT_DEPTH, '$1bit').replace(BLU_RAY, 'BluRay');
+
+  for (let guard = 0; guard < 4; guard++) {
+    const bracket = TRAILING_BRACKET.exec(text);
+    if (bracket) return blockGroup(bracket[1]!, true, afterMedia);
+    const paren = TRAILING_PAREN.exec(text);
+    if (paren) {
+      const content = paren[1]!;
+      if (splitWords(content).some(isMediaWord)) return blockGroup(content, false, afterMedia);
+      // `(Blue Lock, Multi-Subs)`: a note after the group; look before it.
+      text = text.slice(0, paren.index).trimEnd();
+      continue;
+    }
+    if (text.endsWith(')')) {
+      text = text.slice(0, -1);
+      continue;
+    }
+    break;
+  }
+  const afterParen = AFTER_PAREN.exec(text);
+  if (afterParen && splitWords(afterParen[1]!).some(isMediaWord) && isGroupWord(afterParen[2]!)) return afterParen[2]!;
+  return afterMedia(text);
 }
