@@ -92,6 +92,21 @@ describe('CircuitBreaker', () => {
     ]);
   });
 
+  it('a caller abort or a local bug neither counts as failure nor closes a half-open circuit', async () => {
+    const { clock, breaker, fail } = setup();
+    await expect(fail()).rejects.toThrow();
+    await expect(fail()).rejects.toThrow();
+    await expect(breaker.execute(() => Promise.reject(new Error('aborted')))).rejects.toThrow('aborted');
+    expect(breaker.consecutiveFailures).toBe(2);
+    await expect(fail()).rejects.toThrow();
+    await clock.advance(30_000);
+    await expect(breaker.execute(() => Promise.reject(new TypeError('bug')))).rejects.toThrow('bug');
+    expect(breaker.state).toBe('half-open');
+    // The probe slot was released, so the next caller may probe.
+    await expect(breaker.execute(async () => 'ok')).resolves.toBe('ok');
+    expect(breaker.state).toBe('closed');
+  });
+
   it('reset() closes a tripped circuit', async () => {
     const { breaker, fail, ok } = setup();
     for (let i = 0; i < 3; i++) await expect(fail()).rejects.toThrow();

@@ -2,7 +2,7 @@
 // Closed: calls pass, consecutive unhealthy failures are counted. Open: calls fail at once until the reset
 // timeout. Half-open: a limited number of probes go through; one success closes, one failure re-opens.
 import { type Clock, systemClock } from '../clock.js';
-import { isRetryable, UnreachableError } from '../errors.js';
+import { IdkarrError, isRetryable, UnreachableError } from '../errors.js';
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
@@ -28,7 +28,8 @@ export interface CircuitBreakerOptions {
   clock?: Clock;
   /**
    * Whether an error says the remote is unhealthy. Default: retryable errors (unreachable, timeout, 5xx, 429).
-   * Other errors (auth, not found, validation) prove the remote answered, so they count as a healthy reply.
+   * Other taxonomy errors (auth, not found, validation) prove the remote answered, so they count as a healthy
+   * reply. Anything else (a caller's abort, a bug in our code) says nothing about the remote and changes nothing.
    */
   isFailure?: (error: unknown) => boolean;
   onStateChange?: (change: { name: string; from: CircuitState; to: CircuitState }) => void;
@@ -77,7 +78,7 @@ export class CircuitBreaker {
       return result;
     } catch (error) {
       if (this.isFailure(error)) this.onUnhealthy();
-      else this.onHealthy();
+      else if (error instanceof IdkarrError) this.onHealthy();
       throw error;
     } finally {
       if (probing) this.probes = Math.max(0, this.probes - 1);
