@@ -9,6 +9,7 @@ const SEASON_FOLDER_RE = /^(?:season|saison|staffel|temporada)[ ._]?(\d{1,4})$/i
 const LEADING_EPISODE_RE = /^(?:ep?)?(\d{1,3})(?:-e?(\d{1,3}))?(?=[ ._-]|$)/i;
 /** `10E10S` / `11E-20S`: an S01E01 marker written backwards (reversed obfuscation). */
 const REVERSED_MARKER_RE = /\d{1,4}E-?\d{1,4}S/;
+const FORWARD_MARKER_RE = /S\d{1,4}E\d{1,4}/i;
 
 function withQuality(info: ParsedEpisodeInfo, name: string): ParsedEpisodeInfo {
   info.quality = parseQuality(name);
@@ -36,15 +37,15 @@ export function parsePath(path: string, opts: ParseOptions = {}): ParsedEpisodeI
   const fileBase = stripExtension(file);
   const ext = file.slice(fileBase.length);
 
-  const direct = parseEpisodeTitle(file, opts);
-  if (direct) return direct;
-  if (REVERSED_MARKER_RE.test(fileBase)) {
+  const seasonFolder = fromSeasonFolder(folder, fileBase, opts);
+  if (seasonFolder) return withQuality(seasonFolder, file);
+  if (REVERSED_MARKER_RE.test(fileBase) && !FORWARD_MARKER_RE.test(fileBase)) {
     const reversed = `${[...fileBase].reverse().join('')}${ext}`;
     const info = parseEpisodeTitle(reversed, opts);
     if (info) return withQuality(info, reversed);
   }
-  const seasonFolder = fromSeasonFolder(folder, fileBase, opts);
-  if (seasonFolder) return withQuality(seasonFolder, file);
+  const direct = parseEpisodeTitle(file, opts);
+  if (direct) return direct;
   if (!folder) return null;
   const fromFolder = parseEpisodeTitle(folder, opts);
   if (!fromFolder) return null;

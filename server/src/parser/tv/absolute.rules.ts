@@ -7,9 +7,9 @@ import { isYear, range } from './text.util.js';
 const ABS_FOLLOW_RE =
   /^(?:$|[ ._]*[[({]|[ ._]+-|_-_|v\d|[ ._]+(?:vostfr|vf|vostfr|dvd|bd|hd|end|final|raw|fin|\d{3,4}[pi]|web|hdtv|bluray|x26[45]|hevc|multi|dual)(?![a-z])|\.\d{3,4}x\d)/i;
 const DASH_RE =
-  /(?<=[^\s._-])[ ._]{0,3}-[ ._]{0,3}(\d{1,4})(\.\d(?![\dx]))?(?:\.\d(?!\d))?((?:[ ]?[-~][ ]?\d{1,4}){0,30})/g;
+  /(?:(?<=[^\s._\-\d])-|(?<=[^\s._-])[ ._]{1,3}-)[ ._]{0,3}(\d{1,4})(\.\d(?![\dx]))?(?:\.\d(?!\d))?((?:[ ]?[-~][ ]?\d{1,4}){0,30})/g;
 const TURKISH_RE = /(?<![\d])(\d{1,4})\.?[ ]?(?:Bölüm|BLM)(?![a-z])/gi;
-const WORD_RE = /(?<=[ ._-])(episode|episodio|ep|e)[ ._]?(\d{1,4})(?:-e?(\d{1,4}))?(?![\d])/gi;
+const WORD_RE = /(?<=[ ._-])(episode|episodio|ep|e)[ ._]?(\d{1,4})(?:-e?(\d{1,4})(?![\da-z]))?(?![\d])/gi;
 const HASH_EP_RE = /(?<=\S)\s?#(\d{1,4})(?!\d)/g;
 const BRACKET_RE = /[[{](\d{2,4})(?:-(\d{2,4}))?[\]}]|\((\d{2,4})-(\d{2,4})\)/g;
 const BARE_RE = /(?<=[ ._])(\d{2,4})(?:-(\d{2,4}))?(?![\d.]\d|x\d|\d)/g;
@@ -36,12 +36,14 @@ export function findTurkishAbsolute(s: string): Marker | null {
   return { kind: 'absolute', start: m.index, end: TURKISH_RE.lastIndex, absolute: [Number(m[1])] };
 }
 
-export function findDashAbsolute(s: string): Marker | null {
+export function findDashAbsolute(s: string, animeContext: boolean): Marker | null {
   DASH_RE.lastIndex = 0;
   for (let m = DASH_RE.exec(s); m; m = DASH_RE.exec(s)) {
     if (!ABS_FOLLOW_RE.test(s.slice(DASH_RE.lastIndex, DASH_RE.lastIndex + 12))) continue;
     const n = Number(m[1]);
     if (isYear(n) && m[3] === '') continue;
+    // Outside anime releases `x264-103` is a scene number, not `Title - 103`.
+    if (!animeContext && !/[ ._]/.test(m[0].slice(0, m[0].indexOf('-') + 2))) continue;
     const start = m.index;
     if (m[2])
       return { kind: 'absolute', start, end: DASH_RE.lastIndex, absolute: [], specialAbsolute: [Number(m[1]! + m[2])] };

@@ -5,7 +5,7 @@
 import type { Marker } from './episode-info.types.js';
 import { hasCjk, hasLatin, isYear, range } from './text.util.js';
 
-const FIELD_RE = /^\s*(?:\[([^[\]]{0,200})\]|【([^【】]{0,200})】|★[^★]{0,40}★)/;
+const FIELD_RE = /^\s*(?:\[([^[\]]{0,200})\]|【([^【】]{0,200})】|★[^★[【]{0,40}★?)/;
 const EPISODE_FIELD_RE = /^(?:第)?(\d{1,4})(?:-(\d{1,4}))?(?:\s?(?:END|Fin|完|集|话|話|v\d))*$/i;
 
 /** Picks the Latin name out of `中文名 / Latin Title` or `中文名_Latin Title`; trims CJK tails. */

@@ -34,7 +34,7 @@ export function buildEpisodeInfo(p: EpisodeInfoParts): ParsedEpisodeInfo {
   const info = {
     seriesTitle: p.seriesTitle,
     seriesTitleInfo: seriesTitleInfo(p.seriesTitle, p.allTitles),
-    seasonNumber: m.season ?? (m.kind === 'daily' ? 0 : m.kind === 'absolute' ? 0 : 1),
+    seasonNumber: m.season ?? (m.kind === 'daily' ? 0 : m.kind === 'absolute' || m.kind === 'special' ? 0 : 1),
     episodeNumbers: m.episodes ?? [],
     absoluteEpisodeNumbers: m.absolute ?? [],
     specialAbsoluteEpisodeNumbers: m.specialAbsolute ?? [],

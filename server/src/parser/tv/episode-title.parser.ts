@@ -12,7 +12,7 @@ import { cleanupSeriesTitle } from './series-title.util.js';
 import { hasNonLatinLetters } from './text.util.js';
 import { type PreparedTitle, prepareTitle } from './title-prep.normalize.js';
 
-const BEFORE_ABS_RE = /[ ._-](\d{2,4})(\.\d)?[ ._]*(?:-[ ._]*)?[([]?$/;
+const BEFORE_ABS_RE = /[ ._-](\d{2,4})(\.\d)?(?:[ ._]*-[ ._]*|[ ._]*[([]|(?<=\d{3})[ ._]+)$/;
 const AFTER_ABS_RE = /^[ ._]*(?:-[ ._]*)?\(?(\d{2,4})((?:-\d{2,4}){0,30})\)?(?=$|[ ._\])]|-[ ._])/;
 const PAREN_SEASON_RE = /\(\s*season\s*(\d{1,3})\s*\)/i;
 

@@ -31,7 +31,9 @@ function standardOrDaily(work: string, now: Date): SelectResult {
   const daily = findDailyMarker(work, now);
   if (daily && (!std || (daily.marker.start < std.start && !onlySeparators(work.slice(daily.marker.end, std.start))))) {
     if (daily.invalid) return 'reject';
-    return { marker: daily.marker, titleEnd: daily.marker.start };
+    // `Show E76 2024 08 08`: an episode tag right before the date belongs to neither title nor date.
+    const tag = /[ ._]E\d{1,4}[ ._]*$/i.exec(work.slice(0, daily.marker.start));
+    return { marker: daily.marker, titleEnd: tag ? tag.index : daily.marker.start };
   }
   if (std) {
     const titleEnd = daily && daily.marker.start < std.start ? daily.marker.start : std.start;
@@ -54,7 +56,7 @@ export function selectMarker(
   const first = standardOrDaily(work, now);
   if (first) return first;
   const ordered: Array<() => Marker | null> = [
-    () => findDashAbsolute(work),
+    () => findDashAbsolute(work, animeContext),
     () => findWordAbsolute(work, datedPrefix),
     () => findBracketAbsolute(work),
     () => findSeasonPack(work),

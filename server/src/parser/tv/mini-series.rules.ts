@@ -34,6 +34,8 @@ function split(digits: string): { season: number; episodes: number[] } | null {
 export function findCompactMarker(s: string): Marker | null {
   COMPACT_RE.lastIndex = 0;
   for (let m = COMPACT_RE.exec(s); m; m = COMPACT_RE.exec(s)) {
+    // Retry right after the first number: in `show.2009.416` the year must not swallow the episode.
+    COMPACT_RE.lastIndex = m.index + m[1]!.length;
     const n = Number(m[1]);
     if (RESOLUTIONS.has(n) || m.index === 0) continue;
     // `H.264` is a codec, not an episode.

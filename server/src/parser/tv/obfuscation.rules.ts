@@ -17,5 +17,5 @@ export function isObfuscated(releaseTitle: string): boolean {
   if (HEX_HASH_RE.test(t)) return true;
   if (/\byEnc\b/.test(t) || /^password\b/i.test(t)) return true;
   const tokens = t.split(TOKEN_SPLIT_RE).filter((x) => x !== '');
-  return tokens.length > 0 && tokens.length <= 3 && tokens.every((x) => looksRandom(x) || x.length <= 3);
+  return tokens.length <= 3 && tokens.some(looksRandom) && tokens.every((x) => looksRandom(x) || x.length <= 3);
 }

@@ -4,12 +4,12 @@ import type { Marker } from './episode-info.types.js';
 import { isYear } from './text.util.js';
 
 const S_RE = /(?<![a-z0-9])s(\d{1,4})(?![a-z0-9])/gi;
-const WORD_RE = /(?<![a-z])(?:season|saison|temporada)[ ._]{0,3}(\d{1,4})(?!\d)/gi;
+const WORD_RE = /(?<![a-z])(?:seasons?|saison|temporada)[ ._]{0,3}(\d{1,4})(?!\d)/gi;
 /** "Series Title - Series 1 (1970)": British "series" for season, only after a dash. */
 const SERIES_WORD_RE = /(?<= - )series (\d{1,2})(?![\d])/gi;
 const MULTI_S_RE = /(?:[ ._]?-[ ._]?|[ ._])s?(\d{1,4})(?![\d])/iy;
-const MULTI_WORD_RE = /[ ._]*-[ ._]*(?:season|saison|temporada)[ ._]*(\d{1,4})(?!\d)/iy;
-const FOLLOW_NUMBER_RE = /[ ._-]+(\d{1,4})(?![\d])/y;
+const MULTI_WORD_RE = /[ ._]*-[ ._]*(?:(?:season|saison|temporada)[ ._]*)?(\d{1,4})(?!\d)/iy;
+const FOLLOW_NUMBER_RE = /[ ._-]+(\d{1,4})(?![\da-z])/iy;
 const EXTRAS_RE = /[ ._-]+(?:extras|subpack|sub[ ._]pack)(?![a-z])/iy;
 const PARTIAL_RE = /[ ._-]+(?:vol(?:ume)?|p|part)[ ._]?(\d{1,2})(?![\d])/iy;
 const SPECIAL_RE = /[ ._-]+special(?![a-z])/iy;

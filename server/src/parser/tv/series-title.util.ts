@@ -7,7 +7,7 @@ import { hasLatin } from './text.util.js';
 
 /** `当我飞奔向你[...].Latin.Title` → `Latin.Title`: a leading Chinese/Japanese name followed by the Latin one. */
 const LEADING_CJK_RE =
-  /^(?:[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]|\[[^\]]{0,60}\]|[\s.])+/;
+  /^(?:[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]|\[[^\]]{0,60}\]|[\s./|])+/;
 const TRAILING_JUNK_RE = /[\s\-_.,;([{/|~]+$/;
 const TRAILING_SEASON_RE = /[ ._-]*\(?(?:season|saison|temporada)[ ._]*\d{1,4}\)?$/i;
 const TRAILING_COMPLETE_RE = /[ ._-]+complete(?:[ ._]+series)?$/i;
@@ -61,7 +61,7 @@ export function cleanupSeriesTitle(raw: string): CleanedTitle {
   return { title, allTitles: parts };
 }
 
-const YEAR_SUFFIX_RE = /[ ._]*\(?((?:19|20)\d\d)\)?$/;
+const YEAR_SUFFIX_RE = /[ ._-]*\(?((?:19|20)\d\d)\)?$/;
 
 export function seriesTitleInfo(title: string, allTitles: string[]): SeriesTitleInfo {
   const m = YEAR_SUFFIX_RE.exec(title);

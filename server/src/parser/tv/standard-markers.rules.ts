@@ -5,7 +5,7 @@ import type { Marker } from './episode-info.types.js';
 import { isYear, range, spanOf } from './text.util.js';
 
 const SXE_RE = /s(\d{1,4})[ ._]?-?[ ._]?ep?\.?[ ._]?(\d{1,5})/gi;
-const SXE_NEXT_RES = [/(?:[ ._]?-[ ._]?|[ ._]|)(?:s(\d{1,4})[ ._]?)?ep?(\d{1,5})(?!\d)/iy, /-(\d{1,5})(?![\dpi])/iy];
+const SXE_NEXT_RES = [/(?:[ ._]?-[ ._]?|[ ._]|)(?:s(\d{1,4})[ ._]?)?ep?(\d{1,5})(?!\d)/iy, /-(\d{1,5})(?![\da-z])/iy];
 const NXM_RE = /(?<![\da-z])(\d{1,4})x(\d{1,4})/gi;
 const NXM_NEXT_RES = [
   /x(\d{1,4})(?![\dpi])/iy,
@@ -15,7 +15,7 @@ const NXM_NEXT_RES = [
 const WORDS_RE =
   /(?<![a-z])(?:season|saison|temporada)[ ._-]{0,3}(\d{1,4})[ ._-]{0,5}(?:episode|episodio|ep|capitulo)\.?[ ._]?(\d{1,4})(?!\d)/gi;
 const CAP_RE = /(?<![a-z])cap\.?[ ]?(\d{1,2})(\d{2})(?:_(\d{1,2})(\d{2}))?(?!\d)/gi;
-const DUTCH_RE = /(?<![a-z])se\.?[ ]?(\d{1,3})[ ._]afl\.?[ ]?(\d{1,4})((?:-\d{1,4}){0,20}|(?: en \d{1,4}))(?!\d)/gi;
+const DUTCH_RE = /(?<![a-z])se\.?[ ]?(\d{1,3})[ ._]afl\.?[ ]?(\d{1,4})((?: en \d{1,4})|(?:-\d{1,4}){0,20})(?!\d)/gi;
 /** `11-02 Title`: season-episode pair opening a bare file name. */
 const LEADING_PAIR_RE = /^(\d{1,2})-(\d{2})(?= [^\d\s])/;
 const OF_TOTAL_RE = /[ ._]?of[ ._]?(\d{1,3})(?!\d)/iy;
@@ -29,7 +29,10 @@ function readFollowOns(s: string, from: number, res: RegExp[], eps: number[]): n
       re.lastIndex = pos;
       const m = re.exec(s);
       if (!m) continue;
-      eps.push(Number(m[m.length - 1]));
+      const n = Number(m[m.length - 1]);
+      // Follow-on numbers only count upwards: `S12E13-3_Acts` is an episode title.
+      if (n <= eps[eps.length - 1]!) continue;
+      eps.push(n);
       pos = re.lastIndex;
       advanced = true;
       break;
@@ -82,6 +85,9 @@ function findNxM(s: string): Marker | null {
     const season = Number(m[1]);
     // 1280x720 is a resolution: seasons are small numbers or years.
     if (!(season < 100 || isYear(season))) continue;
+    // 1920x1080 is a resolution even though 1920 looks like a year.
+    const ratio = season / Number(m[2]);
+    if (m[2]!.length >= 3 && ratio > 1.2 && ratio < 2.5) continue;
     if (/^[\dpi]/i.test(s.slice(NXM_RE.lastIndex, NXM_RE.lastIndex + 1))) continue;
     const eps = [Number(m[2])];
     const end = readFollowOns(s, NXM_RE.lastIndex, NXM_NEXT_RES, eps);
