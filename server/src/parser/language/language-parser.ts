@@ -106,8 +106,11 @@ export function parseLanguages(title: string): string[] {
   }
 
   const end = titleEnd(text);
-  // The release group's name is not a language tag (`-[YTS.LT]`, `-CNN`).
-  const group = parseReleaseGroup(text);
+  // The release group's name is not a language tag (`-[YTS.LT]`): only worth asking when a
+  // language-looking token sits after the last dash or bracket, where groups live.
+  const groupZone = Math.max(text.lastIndexOf('-'), text.lastIndexOf('['));
+  const suspect = groupZone > 0 && all.some((t) => t.kind === 'lang' && t.start > groupZone);
+  const group = suspect ? parseReleaseGroup(text) : null;
   const groupStart = group ? text.lastIndexOf(group) : -1;
   const groupEnd = group && groupStart > 0 ? groupStart + group.length : -1;
   const tokens = all.filter((t) => t.start >= end && !(t.start >= groupStart && t.start < groupEnd));

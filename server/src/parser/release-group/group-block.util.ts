@@ -2,9 +2,9 @@
 // `[Softsubs (SEV)]`, `(... x265-TheSickle[TAoE])`.
 import { isLanguageTag } from '../language/language-words.util.js';
 import { isMediaToken } from './media-tokens.data.js';
+import { scanWords } from './word-scan.util.js';
 
 const GROUP_WORD = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,29}$/u;
-const SUBWORD = /[\p{L}\p{N}]+/gu;
 /** Words that describe the release, never name who made it. */
 const NOT_GROUP = /^(?:v\d{1,2}|\d+|[0-9a-f]{8}|subs?|softsubs|batch|multi|dual|audio|complete|proper|repack|hybrid)$/i;
 
@@ -14,7 +14,7 @@ export function splitWords(text: string): string[] {
 
 /** True when any part of `word` (split at `.`, `-`, `_`) is a media token: `x264`, `WEB-DL`, `480p`. */
 export function isMediaWord(word: string): boolean {
-  for (const match of word.matchAll(SUBWORD)) if (isMediaToken(match[0])) return true;
+  for (const part of scanWords(word)) if (isMediaToken(part.text)) return true;
   return false;
 }
 

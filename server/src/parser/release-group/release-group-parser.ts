@@ -4,15 +4,16 @@ import { isLanguageTag, isLanguageWord } from '../language/language-words.util.j
 import { blockGroup, isGroupWord, isMediaWord, splitWords } from './group-block.util.js';
 import { FILE_EXTENSION, isMediaToken } from './media-tokens.data.js';
 import { isSiteTag, stripTrailingNoise } from './trailing-noise.util.js';
+import { scanWords } from './word-scan.util.js';
 
 export { parseReleaseHash } from './release-hash.util.js';
 
+const MAX_TAIL = 200;
 const PREFIX_BRACKET = /^\s*\[([^\]]+)\]/;
 const TRAILING_BRACKET = /\[([^[\]]*)\]\s*$/;
 const TRAILING_PAREN = /\(([^()]*)\)\s*$/;
 /** `... x265) QxR`: a bare group after a technical parenthesis. */
 const AFTER_PAREN = /\(([^()]*)\)\s+([\p{L}\p{N}]+)$/u;
-const WORD = /[\p{L}\p{N}]+/gu;
 /** `8-Bit`, `10 bit` are one media word; left split, the `Bit` would look like a group. */
 const BIT_DEPTH = /(\d{1,2})[- ]?bits?\b/gi;
 const BLU_RAY = /blu-ray/gi;
@@ -29,7 +30,7 @@ function prefixGroup(title: string): string | null {
 /** Text after the last media token decides: `-Group`, `.Group`, ` - Group`, or nothing. */
 function afterMedia(text: string): string | null {
   let end = -1;
-  for (const match of text.matchAll(WORD)) if (isMediaToken(match[0])) end = match.index + match[0].length;
+  for (const word of scanWords(text)) if (isMediaToken(word.text)) end = word.end;
   if (end < 0) {
     const bare = /[^\s-]-([\p{L}\p{N}]+)$/u.exec(text);
     return bare ? bare[1]! : null;
@@ -72,7 +73,8 @@ function dropTrailingLanguage(text: string): string {
 export function parseReleaseGroup(title: string): string | null {
   const prefix = prefixGroup(title);
   if (prefix) return prefix;
-  let text = stripTrailingNoise(title.trim().replace(FILE_EXTENSION, ''));
+  // Groups sit at the end; bounding the text keeps every end-anchored regex cheap on hostile input.
+  let text = stripTrailingNoise(title.slice(-MAX_TAIL).trim().replace(FILE_EXTENSION, ''));
   text = dropTrailingLanguage(text).replace(BIT_DEPTH, '$1bit').replace(BLU_RAY, 'BluRay');
 
   for (let guard = 0; guard < 4; guard++) {

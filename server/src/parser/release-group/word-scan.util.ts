@@ -1,0 +1,32 @@
+// Hand-written word scanner: a char-code loop is several times faster than a Unicode-property regex
+// with matchAll, and the parsers scan every title more than once.
+
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
+
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0x200b && c <= 0x200d) return false; // zero-width spaces separate words
+  return NON_ASCII_WORD.test(text[i]!);
+}
+
+/** Maximal runs of letters/digits in `text`, with their offsets. */
+export function scanWords(text: string): Word[] {
+  const words: Word[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const inWord = i < text.length && isWordChar(text, i);
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      words.push({ text: text.slice(start, i), start, end: i });
+      start = -1;
+    }
+  }
+  return words;
+}
