@@ -37,6 +37,8 @@ export function parsePath(path: string, opts: ParseOptions = {}): ParsedEpisodeI
   const fileBase = stripExtension(file);
   const ext = file.slice(fileBase.length);
 
+  const direct = parseEpisodeTitle(file, opts);
+  if (direct && FORWARD_MARKER_RE.test(fileBase)) return direct;
   const seasonFolder = fromSeasonFolder(folder, fileBase, opts);
   if (seasonFolder) return withQuality(seasonFolder, file);
   if (REVERSED_MARKER_RE.test(fileBase) && !FORWARD_MARKER_RE.test(fileBase)) {
@@ -44,7 +46,6 @@ export function parsePath(path: string, opts: ParseOptions = {}): ParsedEpisodeI
     const info = parseEpisodeTitle(reversed, opts);
     if (info) return withQuality(info, reversed);
   }
-  const direct = parseEpisodeTitle(file, opts);
   if (direct) return direct;
   if (!folder) return null;
   const fromFolder = parseEpisodeTitle(folder, opts);

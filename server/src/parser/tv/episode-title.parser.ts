@@ -14,6 +14,8 @@ import { type PreparedTitle, prepareTitle } from './title-prep.normalize.js';
 
 const BEFORE_ABS_RE = /[ ._-](\d{2,4})(\.\d)?(?:[ ._]*-[ ._]*|[ ._]*[([]|(?<=\d{3})[ ._]+)$/;
 const AFTER_ABS_RE = /^[ ._]*(?:-[ ._]*)?\(?(\d{2,4})((?:-\d{2,4}){0,30})\)?(?=$|[ ._\])]|-[ ._])/;
+/** `[第01-15集]`: Chinese "episodes 1-15" inside a season release. */
+const CJK_EPISODES_RE = /第(\d{1,4})-(\d{1,4})[集话話]/;
 const PAREN_SEASON_RE = /\(\s*season\s*(\d{1,3})\s*\)/i;
 
 /** Anime releases also carry the absolute number next to S01E02 (`Title - 12 (S01E12)`, `S10E14 214`). */
@@ -49,6 +51,7 @@ function select(prep: PreparedTitle, anime: boolean, now: Date): { result: Selec
   if (
     result &&
     result !== 'reject' &&
+    result.marker.title === undefined &&
     slash > 0 &&
     result.marker.start < slash &&
     hasNonLatinLetters(work.slice(0, slash))
@@ -81,6 +84,13 @@ function parse(title: string, opts: ParseOptions): ParsedEpisodeInfo | null {
   const { marker } = result;
   let titleEnd = result.titleEnd;
   if (marker.kind === 'standard') titleEnd = addAbsoluteNextToStandard(work, marker, titleEnd, anime);
+  if (marker.kind === 'season' && !marker.multiSeason) {
+    const c = CJK_EPISODES_RE.exec(work);
+    if (c) {
+      marker.episodes = rangeOf([Number(c[1]), Number(c[2])]);
+      marker.fullSeason = false;
+    }
+  }
   let rawTitle = marker.title ?? work.slice(0, titleEnd);
   if (marker.kind === 'absolute' || marker.kind === 'special') {
     const ps = PAREN_SEASON_RE.exec(rawTitle);

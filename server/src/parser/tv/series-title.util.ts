@@ -11,6 +11,8 @@ const LEADING_CJK_RE =
 const TRAILING_JUNK_RE = /[\s\-_.,;([{/|~]+$/;
 const TRAILING_SEASON_RE = /[ ._-]*\(?(?:season|saison|temporada)[ ._]*\d{1,4}\)?$/i;
 const TRAILING_COMPLETE_RE = /[ ._-]+complete(?:[ ._]+series)?$/i;
+/** A codec tag left between the title and a scene number (`name-x264-103`). */
+const TRAILING_CODEC_RE = /[ ._-]+[xh]\.?26[45]$/i;
 const ALT_SPLIT_RE = /\s*[/|]\s*|[\s.]+AKA[\s.]+/;
 
 function stripLeadingCjk(s: string): string {
@@ -29,7 +31,11 @@ function tidy(raw: string): string {
   s = /\s/.test(s.trim()) ? s.replace(/_/g, ' ') : s.replace(/[._]/g, ' ');
   s = s.replace(/\s+/g, ' ');
   for (let i = 0; i < 4; i++) {
-    const next = s.replace(TRAILING_JUNK_RE, '').replace(TRAILING_SEASON_RE, '').replace(TRAILING_COMPLETE_RE, '');
+    const next = s
+      .replace(TRAILING_JUNK_RE, '')
+      .replace(TRAILING_SEASON_RE, '')
+      .replace(TRAILING_COMPLETE_RE, '')
+      .replace(TRAILING_CODEC_RE, '');
     if (next === s) break;
     s = next;
   }

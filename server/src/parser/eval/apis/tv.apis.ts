@@ -3,11 +3,14 @@
 import { cleanSeriesTitle } from '../../clean/clean-series-title.util.js';
 import { parsePath } from '../../path/parse-path.parser.js';
 import { qualityNameFor } from '../../quality/quality-parser.js';
-import { getSceneTitle, isSceneTitle } from '../../scene/scene-title.checker.js';
+import { getSceneTitle, isSceneTitle, type SceneFlavour } from '../../scene/scene-title.checker.js';
 import type { ParsedEpisodeInfo } from '../../tv/episode-info.types.js';
 import { parseEpisodeTitle } from '../../tv/episode-title.parser.js';
 import { normalizeEpisodeTitle, parseSeriesName } from '../../tv/series-name.parser.js';
 import type { ApiModule, FixtureRecord } from './api.types.js';
+
+/** Sonarr's scene check parses episodes, Radarr's movies. */
+const sceneFlavour = (r: FixtureRecord): SceneFlavour => (r.source === 'Radarr' ? 'movie' : 'tv');
 
 const detection = (d: string): string => d.charAt(0).toUpperCase() + d.slice(1);
 
@@ -57,8 +60,8 @@ export const apis: ApiModule = {
     'Parser.ParseSeriesName': (r) => ({ seriesNameCleanEquals: parseSeriesName(r.title) }),
     CleanSeriesTitle: (r) => ({ cleanTitle: cleanSeriesTitle(r.title) }),
     'Parser.NormalizeEpisodeTitle': (r) => ({ normalizedEpisodeTitle: normalizeEpisodeTitle(r.title) }),
-    'SceneChecker.IsSceneTitle': (r) => ({ isSceneTitle: isSceneTitle(r.title) }),
-    'SceneChecker.GetSceneTitle': (r) => ({ sceneTitle: getSceneTitle(r.title) }),
+    'SceneChecker.IsSceneTitle': (r) => ({ isSceneTitle: isSceneTitle(r.title, sceneFlavour(r)) }),
+    'SceneChecker.GetSceneTitle': (r) => ({ sceneTitle: getSceneTitle(r.title, sceneFlavour(r)) }),
   },
   normalizers: { seriesNameCleanEquals: cleanSeriesTitle },
 };
