@@ -54,6 +54,8 @@ function route(req: IncomingMessage, res: ServerResponse): void {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ method: req.method, url: req.url, headers: req.headers, body }));
     });
+  } else if (url.pathname === '/bad-request-echo') {
+    res.writeHead(400).end(`invalid request: ${url.search}`);
   } else if (url.pathname === '/always-503') {
     res.writeHead(503).end('down');
   } else if (url.pathname === '/huge-declared') {
@@ -232,6 +234,7 @@ describe('HttpClient helpers', () => {
     const err = await client.getJson('/not-json').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ProtocolError);
     expect((err as ProtocolError).excerpt).toBe('<html>login page</html>');
+    expect((err as Error).message).toBe(`${base}/not-json: response is not valid JSON`);
   });
 
   it('decodes the declared charset', async () => {
@@ -317,6 +320,12 @@ describe('HttpClient logging', () => {
     expect(loggedHeaders.authorization).toBe('[redacted]');
     expect(loggedHeaders['user-agent']).toBe(`idkarr/${IDKARR_VERSION}`);
     expect((err as Error).message).toBe(`GET ${base}/status/404?passkey=[redacted]: HTTP 404`);
+  });
+
+  it('masks known secrets in error excerpts that echo the request', async () => {
+    const client = new HttpClient({ baseUrl: base, clock: new FakeClock(), secrets: ['S3CRETKEY'] });
+    const err = await client.getText('/bad-request-echo', { query: { apikey: 'S3CRETKEY' } }).catch((e: unknown) => e);
+    expect((err as ProtocolError).excerpt).toBe('invalid request: ?apikey=[redacted]');
   });
 });
 

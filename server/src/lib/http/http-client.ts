@@ -9,7 +9,7 @@ import { type RateLimiter, RateLimiterRegistry } from '../resilience/rate-limite
 import { type RetryOptions, retry } from '../resilience/retry.js';
 import { errorForStatus, mapFetchError } from './error-mapping.js';
 import { readBodyCapped, readExcerpt } from './read-body.js';
-import { redactHeaders, redactHttpUrl } from './redact-request.js';
+import { maskSecrets, redactHeaders, redactHttpUrl } from './redact-request.js';
 import { parseRetryAfter } from './retry-after.js';
 
 export { redactHttpUrl, redactUrl } from './redact-request.js';
@@ -129,13 +129,13 @@ export class HttpClient {
 
   async getJson<T = unknown>(path: string, options: RequestOptions = {}): Promise<HttpResponse<T>> {
     const headers = { accept: 'application/json', ...options.headers };
-    return asJson<T>(await this.request({ ...options, headers, path }), path);
+    return this.asJson<T>(await this.request({ ...options, headers, path }));
   }
 
   async postJson<T = unknown>(path: string, body: unknown, options: RequestOptions = {}): Promise<HttpResponse<T>> {
     const headers = { accept: 'application/json', 'content-type': 'application/json', ...options.headers };
     const res = await this.request({ ...options, method: 'POST', headers, path, body: JSON.stringify(body) });
-    return asJson<T>(res, path);
+    return this.asJson<T>(res);
   }
 
   async postForm(
@@ -145,6 +145,18 @@ export class HttpClient {
   ): Promise<HttpResponse<string>> {
     const body = form instanceof URLSearchParams ? form : new URLSearchParams(form);
     return asText(await this.request({ ...options, method: 'POST', path, body }));
+  }
+
+  /** An empty body reads as undefined (204s and bare acknowledgements). */
+  private asJson<T>(res: HttpResponse<Buffer>): HttpResponse<T> {
+    const text = decode(res);
+    if (text.trim() === '') return { ...res, body: undefined as T };
+    try {
+      return { ...res, body: JSON.parse(text) as T };
+    } catch {
+      const where = redactHttpUrl(res.url, this.secrets);
+      throw new ProtocolError(`${where}: response is not valid JSON`, maskSecrets(text, this.secrets));
+    }
   }
 
   private get secrets(): readonly string[] {
@@ -204,7 +216,7 @@ export class HttpClient {
       const init = { method, headers, body: req.body, signal, redirect: 'follow', dispatcher: this.opts.dispatcher };
       const res = await fetch(url, init as RequestInit);
       if (!res.ok && !req.acceptStatus?.includes(res.status)) {
-        const excerpt = await readExcerpt(res);
+        const excerpt = maskSecrets(await readExcerpt(res), this.secrets); // error pages may echo the key
         const retryAfter = parseRetryAfter(res.headers.get('retry-after'), this.clock.now());
         throw errorForStatus(res.status, what, excerpt, retryAfter);
       }
@@ -257,14 +269,4 @@ function decode(res: HttpResponse<Buffer>): string {
 
 function asText(res: HttpResponse<Buffer>): HttpResponse<string> {
   return { ...res, body: decode(res) };
-}
-
-function asJson<T>(res: HttpResponse<Buffer>, path: string): HttpResponse<T> {
-  const text = decode(res);
-  if (text.trim() === '') return { ...res, body: undefined as T };
-  try {
-    return { ...res, body: JSON.parse(text) as T };
-  } catch {
-    throw new ProtocolError(`${redactHttpUrl(path)}: response is not valid JSON`, text);
-  }
 }
