@@ -16,8 +16,6 @@ import {
   TimeoutError,
   UnreachableError,
 } from '../errors.js';
-import { CircuitBreaker, CircuitOpenError } from '../resilience/circuit-breaker.js';
-import { RateLimiterRegistry } from '../resilience/rate-limiter.js';
 import { HttpClient, IDKARR_VERSION } from './http-client.js';
 
 const RETRY_DATE = 'Wed, 21 Oct 2015 07:28:00 GMT';
@@ -56,8 +54,6 @@ function route(req: IncomingMessage, res: ServerResponse): void {
     });
   } else if (url.pathname === '/bad-request-echo') {
     res.writeHead(400).end(`invalid request: ${url.search}`);
-  } else if (url.pathname === '/always-503') {
-    res.writeHead(503).end('down');
   } else if (url.pathname === '/huge-declared') {
     res.writeHead(200, { 'content-length': String(100 * MiB) });
     streamUntilClosed(res, 100 * MiB);
@@ -326,76 +322,5 @@ describe('HttpClient logging', () => {
     const client = new HttpClient({ baseUrl: base, clock: new FakeClock(), secrets: ['S3CRETKEY'] });
     const err = await client.getText('/bad-request-echo', { query: { apikey: 'S3CRETKEY' } }).catch((e: unknown) => e);
     expect((err as ProtocolError).excerpt).toBe('invalid request: ?apikey=[redacted]');
-  });
-});
-
-describe('HttpClient composition', () => {
-  /** Advances the fake clock in steps while real I/O runs, until the promise settles. */
-  async function drive<T>(clock: FakeClock, p: Promise<T>, stepMs = 1_000): Promise<T> {
-    let done = false;
-    p.then(
-      () => (done = true),
-      () => (done = true),
-    );
-    while (!done) {
-      await new Promise((r) => setTimeout(r, 2));
-      await clock.advance(stepMs);
-    }
-    return p;
-  }
-
-  it('retries idempotent requests and gives up with the last error', async () => {
-    const clock = new FakeClock();
-    const client = new HttpClient({ baseUrl: base, clock, retry: { maxAttempts: 3, baseDelayMs: 1_000, jitter: 0 } });
-    const err = await drive(
-      clock,
-      client.getText('/always-503').catch((e: unknown) => e),
-    );
-    expect(err).toBeInstanceOf(ServerError);
-    expect(hits.get('/always-503')).toBe(3);
-  });
-
-  it('does not retry a POST unless asked', async () => {
-    const clock = new FakeClock();
-    const client = new HttpClient({ baseUrl: base, clock, retry: { maxAttempts: 3, baseDelayMs: 1_000 } });
-    await drive(
-      clock,
-      client.postForm('/always-503', { a: '1' }).catch(() => {}),
-    );
-    expect(hits.get('/always-503')).toBe(1);
-  });
-
-  it('an opening circuit stops the retries and short-circuits later calls', async () => {
-    const clock = new FakeClock();
-    const circuitBreaker = new CircuitBreaker({ name: 'test-indexer', failureThreshold: 2, clock });
-    const client = new HttpClient({
-      baseUrl: base,
-      clock,
-      circuitBreaker,
-      retry: { maxAttempts: 5, baseDelayMs: 1_000 },
-    });
-    const err = await drive(
-      clock,
-      client.getText('/always-503').catch((e: unknown) => e),
-    );
-    expect(err).toBeInstanceOf(CircuitOpenError);
-    expect((err as Error).message).toBe('circuit open for test-indexer');
-    expect(hits.get('/always-503')).toBe(2);
-    await expect(client.getText('/json')).rejects.toBeInstanceOf(CircuitOpenError);
-    expect(hits.get('/json')).toBeUndefined();
-  });
-
-  it('clients of one host share the registry bucket', async () => {
-    const clock = new FakeClock();
-    const rateLimiter = new RateLimiterRegistry({ capacity: 1, intervalMs: 10_000 }, clock);
-    const a = new HttpClient({ baseUrl: base, clock, rateLimiter });
-    const b = new HttpClient({ baseUrl: base, clock, rateLimiter });
-    await a.getText('/json');
-    const second = b.getText('/json');
-    await new Promise((r) => setTimeout(r, 20));
-    expect(hits.get('/json')).toBe(1);
-    await clock.advance(10_000);
-    await second;
-    expect(hits.get('/json')).toBe(2);
   });
 });
