@@ -16,6 +16,7 @@ const TITLE_END =
 const CHINESE_CJK = /[简繁]|中[文字日英]|[国國][语語]|[双雙][语語]|字幕|[粤粵][语語]/u;
 const CHINESE_BRACKET = /\[(?:GB|BIG5|CHS|CHT)\]/;
 const BRAZIL = /(?:^|[^\p{L}])pt[-_. ]?br(?![\p{L}])/iu;
+const MAX_LENGTH = 1024;
 const ZERO_WIDTH = /[\u200B-\u200D\uFEFF]/g;
 /** Regional variants are what the release is really about, so they lead the list. */
 const LEADING = new Set(['Spanish (Latino)', 'Portuguese (Brazil)']);
@@ -88,7 +89,8 @@ function dualLanguageTags(tokens: LangToken[], add: (name: string, pos: number) 
 
 /** Audio languages named in a release title, as Sonarr/Radarr language names (`Unknown` when none). */
 export function parseLanguages(title: string): string[] {
-  const text = title.replace(ZERO_WIDTH, ' ').replace(FILE_EXTENSION, '');
+  // Real titles are well under this; the cap keeps hostile input inside the 1 ms budget.
+  const text = title.slice(0, MAX_LENGTH).replace(ZERO_WIDTH, ' ').replace(FILE_EXTENSION, '');
   const found = new Map<string, number>();
   const add = (name: string, pos: number) => {
     if (!found.has(name)) found.set(name, pos);

@@ -13,6 +13,7 @@ describe('parseReleaseGroup', () => {
     ['Film.2019.1080p.BluRay.x264-GRP-postbot', 'GRP'],
     ['Show S01E01 HDTV x264-GRP [eztv]-[rarbg.com]', 'GRP'],
     ['Show.S01E01.HDTV.XviD-GRP[www.example.com]', 'GRP'],
+    ['Show.S01E01.1080p.WEB.h264-GRP[eztv.re]', 'GRP'],
     ['[Sub Group] Show - 01 [1080p][ABCDEF12].mkv', 'Sub Group'],
     ['[ www.site.com ] - Show.S01E01.720p.HDTV.x264-GRP', 'GRP'],
     ['Film (2001) (1080p BluRay x265 HEVC 10bit AAC 5.1 Encoder)', 'Encoder'],

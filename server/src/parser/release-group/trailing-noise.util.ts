@@ -13,7 +13,8 @@ const DOMAIN = /^(?:www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|to|io|gov|info|
 /** `www.site.com`, `rarbg.to`, `eztv`: a site's name, never a group. */
 export function isSiteTag(text: string): boolean {
   const trimmed = text.trim();
-  return KNOWN_SITES.has(trimmed.toLowerCase()) || DOMAIN.test(trimmed);
+  const firstLabel = trimmed.toLowerCase().split('.')[0]!;
+  return KNOWN_SITES.has(firstLabel) || DOMAIN.test(trimmed);
 }
 
 export function stripTrailingNoise(title: string): string {
