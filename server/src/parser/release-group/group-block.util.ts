@@ -6,7 +6,8 @@ import { scanWords } from './word-scan.util.js';
 
 const GROUP_WORD = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,29}$/u;
 /** Words that describe the release, never name who made it. */
-const NOT_GROUP = /^(?:v\d{1,2}|\d+|[0-9a-f]{8}|subs?|softsubs|batch|multi|dual|audio|complete|proper|repack|hybrid)$/i;
+const NOT_GROUP =
+  /^(?:v\d{1,2}|\d+|[0-9a-f]{8}|subs?|softsubs|batch|multi|dual|audio|complete|proper|repack|rerip|real|internal|remastered|extended|uncut|unrated|limited|hybrid|sample)$/i;
 
 export function splitWords(text: string): string[] {
   return text.split(/\s+/).filter((w) => w.length > 0);

@@ -22,6 +22,7 @@ describe('parseReleaseGroup', () => {
     ['Film 2001 [Team] [Blu-ray][h264][1080p][Softsubs (Team)]', 'Team'],
     ['Show.S01E01.1080p.WEB.H264-GRP (Show Alt Title, Multi-Subs)', 'GRP'],
     ['Film.2010.1080p.BluRay.x264 - Crew', 'Crew'],
+    ['Film Title (2020) 1080p BluRay AVC Crew', 'Crew'],
     ['Show.S01E01.720p.WEBRip.x264-GRP English', 'GRP'],
     ['Show.S01E01.1080p.WEB.H264.ENC.Crew', 'Crew'],
   ])('%s -> %s', (title, group) => {
@@ -33,6 +34,7 @@ describe('parseReleaseGroup', () => {
     'Show.S01E01.720p.WEB-DL.DD5.1.H.264.mkv',
     'Show - S01E01 - Pilot [HDTV-720p]',
     'Show 2009 S01E14 HDTV XviD GRP',
+    'Film Title (2020) 1080p BluRay x264 REMASTERED',
     'Film.2013.1080p.BluRay.REMUX.AVC.DTS-HD.MA.5.1',
     'Film (2015) [BDRemux 1080p AVC EN-ES DTS-HD MA 5.1 Subs]',
     'Film.Name- 2014-06-02 - Some Other Words.mkv',

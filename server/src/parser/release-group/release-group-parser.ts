@@ -9,6 +9,7 @@ import { scanWords } from './word-scan.util.js';
 export { parseReleaseHash } from './release-hash.util.js';
 
 const MAX_TAIL = 200;
+const PAREN_YEAR = /\((?:19|20)\d{2}\)/;
 const PREFIX_BRACKET = /^\s*\[([^\]]+)\]/;
 const TRAILING_BRACKET = /\[([^[\]]*)\]\s*$/;
 const TRAILING_PAREN = /\(([^()]*)\)\s*$/;
@@ -60,6 +61,10 @@ function afterMedia(text: string): string | null {
     if (dash > 0 && isLanguageTag(last.slice(0, dash))) last = last.slice(dash + 1);
     return isGroupWord(last) ? last : null;
   }
+  // `Movie (2022) ... AVC Group`: renamed/p2p titles with a "(year)" drop the dash before the group;
+  // scene titles with spaces (`... XviD LOL`) lost it in conversion, so there it is not trusted.
+  const bare = /^ ([\p{L}\p{N}]+)$/u.exec(tail);
+  if (bare && PAREN_YEAR.test(text) && isGroupWord(bare[1]!)) return bare[1]!;
   return null;
 }
 
