@@ -44,6 +44,7 @@ export class Scheduler {
   private readonly tasks = new Map<string, ScheduledTaskDefinition>();
   /** Which task queued which command, to record the run when the command ends. */
   private readonly commandTasks = new Map<number, string>();
+  private readonly inFlight = new Set<Promise<CommandRecord>>();
   private readonly tickIntervalMs: number | null;
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
@@ -141,15 +142,26 @@ export class Scheduler {
   }
 
   private async enqueue(task: ScheduledTaskDefinition, trigger: CommandTrigger): Promise<CommandRecord> {
-    const command = await this.deps.queue.enqueue(task.commandName, task.body ?? {}, { trigger });
-    this.commandTasks.set(command.id, task.name);
-    // Provisional: not due again for an interval; recordRun moves it to one interval after the command ends.
-    const next = this.deps.clock.now() + task.intervalMinutes * MINUTE;
-    await this.deps.repository.setNextRun(task.name, new Date(next));
-    return command;
+    const op = (async () => {
+      // Provisional, written before the command can end: not due again for an interval; recordRun then moves
+      // it to one interval after the command ends.
+      const next = this.deps.clock.now() + task.intervalMinutes * MINUTE;
+      await this.deps.repository.setNextRun(task.name, new Date(next));
+      const command = await this.deps.queue.enqueue(task.commandName, task.body ?? {}, { trigger });
+      this.commandTasks.set(command.id, task.name);
+      return command;
+    })();
+    this.inFlight.add(op);
+    try {
+      return await op;
+    } finally {
+      this.inFlight.delete(op);
+    }
   }
 
   private async recordRun(command: CommandRecord): Promise<void> {
+    // A fast command can end before enqueue() has noted which task queued it.
+    await Promise.allSettled([...this.inFlight]);
     const name = this.commandTasks.get(command.id);
     if (name === undefined) return;
     this.commandTasks.delete(command.id);

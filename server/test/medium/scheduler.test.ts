@@ -157,6 +157,7 @@ describe.each(DIALECTS)('Scheduler on %s', (dialect) => {
     const scheduler = newScheduler(queue, { ...rss, runOnFirstStart: true });
     await scheduler.start();
     const [a] = await scheduler.tick();
+    while (ran.length === 0) await new Promise((r) => setTimeout(r, 5));
     await clock.advance(20 * MIN); // due again while the first run is still going
     const [b] = await scheduler.tick();
     await clock.advance(20 * MIN);
