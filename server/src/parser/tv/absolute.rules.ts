@@ -99,6 +99,8 @@ export function findBareAbsolute(s: string, animeContext: boolean): Marker | nul
     const a = Number(m[1]);
     const b = m[2] !== undefined ? Number(m[2]) : undefined;
     if (b === undefined && isYear(a)) continue;
+    // `H.264` / `DTS-X.264` are codecs.
+    if (/[hx]\.$/i.test(s.slice(Math.max(0, m.index - 2), m.index))) continue;
     const follow = s.slice(BARE_RE.lastIndex, BARE_RE.lastIndex + 12);
     const afterSeasonTag = /[ ._]s\d{1,2}[ ._]$/i.test(s.slice(Math.max(0, m.index - 5), m.index)) && follow === '';
     const ok = animeContext ? /^(?:$|[ ._\-[(])/.test(follow) : ABS_FOLLOW_RE.test(follow) && follow !== '';

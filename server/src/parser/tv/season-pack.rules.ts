@@ -47,11 +47,18 @@ function describe(s: string, start: number, end: number, season: number, viaS: b
   return marker;
 }
 
+function insideSquareBrackets(s: string, at: number): boolean {
+  const open = s.lastIndexOf('[', at);
+  return open >= 0 && s.lastIndexOf(']', at) < open;
+}
+
 export function findSeasonPack(s: string): Marker | null {
   let best: Marker | null = null;
   const consider = (re: RegExp, viaS: boolean): void => {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
+      // Inside `[...]` an S-number is a tag of the release (`[2160p x265 S82 Joy]`), not its season.
+      if (insideSquareBrackets(s, m.index)) continue;
       const found = describe(s, m.index, re.lastIndex, Number(m[1]), viaS);
       if (found) {
         if (!best || found.start < best.start) best = found;

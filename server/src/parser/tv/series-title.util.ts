@@ -28,7 +28,10 @@ function tidy(raw: string): string {
   const bracket = s.indexOf('[');
   if (bracket > 0) s = s.slice(0, bracket);
   s = s.replace(/[?<>"]/g, '');
-  s = /\s/.test(s.trim()) ? s.replace(/_/g, ' ') : s.replace(/[._]/g, ' ');
+  // With spaces present a dot only separates when it sits between two words (`Movie.Name - S01E08`, not `Bros.`).
+  s = /\s/.test(s.trim())
+    ? s.replace(/_/g, ' ').replace(/(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu, ' ')
+    : s.replace(/[._]/g, ' ');
   s = s.replace(/\s+/g, ' ');
   for (let i = 0; i < 4; i++) {
     const next = s
