@@ -27,6 +27,7 @@ describe('parseLanguages', () => {
   it('ignores language words inside the title itself', () => {
     expect(parseLanguages('The.French.Connection.1971.1080p.BluRay.x264-GRP')).toEqual(['Unknown']);
     expect(parseLanguages('Show.the.German.Way.S01E01.720p.HDTV-GRP')).toEqual(['Unknown']);
+    expect(parseLanguages('Show.S02E03.The.Original.Sin.1080p.WEB.h264-GRP')).toEqual(['Unknown']);
   });
 
   it('treats languages next to Sub/Subs as subtitles, not audio', () => {

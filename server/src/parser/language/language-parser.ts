@@ -46,7 +46,8 @@ function isAudioLanguage(tokens: LangToken[], i: number): boolean {
     case 'code':
       return t.text === t.text.toUpperCase() || hasMediaContext(tokens, i);
     default:
-      return true;
+      // "Original" is also an ordinary word in episode titles ("The.Original.Sin").
+      return t.language !== 'Original' || hasMediaContext(tokens, i);
   }
 }
 

@@ -21,7 +21,9 @@ export function isMediaWord(word: string): boolean {
 
 /** Could `word` be a release group's name on its own? */
 export function isGroupWord(word: string): boolean {
-  return GROUP_WORD.test(word) && !NOT_GROUP.test(word) && !isMediaWord(word) && !isLanguageTag(word);
+  if (!GROUP_WORD.test(word) || isMediaWord(word) || isLanguageTag(word)) return false;
+  // `Dual-Audio`, `Multi-Subs`: every part describes the release.
+  return !scanWords(word).every((part) => NOT_GROUP.test(part.text));
 }
 
 /**

@@ -7,7 +7,7 @@ const REPOST_SUFFIX =
   /-(?:rp|obfuscated|obfuscation|scrambled|nzbgeek|postbot|xpost|rakuv[a-z]*|buymore|asrequested|alternativetorequested|gerov|z0ids3n|chamele0n|4p|4planet|altezachen|whiterev|repackpost|sample|pre|\d{1,2})$/i;
 const TRAILING_BRACKET = /\s*-?\s*\[([^[\]]*)\]\s*$/;
 const CRC = /\s*[[(][0-9a-f]{8}[\])]\s*$/i;
-const KNOWN_SITES = new Set(['eztv', 'ettv', 'rartv', 'rarbg', 'publichd']);
+const KNOWN_SITES = new Set(['eztv', 'ettv', 'rartv', 'rarbg', 'publichd', 'tgx']);
 const DOMAIN = /^(?:www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|to|io|gov|info|biz|tv|me|cc|ws|xyz|nu|eu|co|uk))$/i;
 
 /** `www.site.com`, `rarbg.to`, `eztv`: a site's name, never a group. */
