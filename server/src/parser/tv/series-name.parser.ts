@@ -24,7 +24,8 @@ export function normalizeEpisodeTitle(title: string): string {
   const m = AFTER_MARKER_RE.exec(s);
   if (m) s = m[1]!.replace(RELEASE_TAIL_RE, '');
   return s
-    .replace(/\s*\(\d{1,2}\)\s*$/, '')
+    .trim()
+    .replace(/\s?\(\d{1,2}\)$/, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

@@ -8,12 +8,13 @@ import { hasLatin } from './text.util.js';
 /** `当我飞奔向你[...].Latin.Title` → `Latin.Title`: a leading Chinese/Japanese name followed by the Latin one. */
 const LEADING_CJK_RE =
   /^(?:[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]|\[[^\]]{0,60}\]|[\s./|])+/;
-const TRAILING_JUNK_RE = /[\s\-_.,;([{/|~]+$/;
+const TRAILING_JUNK = new Set([...' \t-_.,;([{/|~']);
 const TRAILING_SEASON_RE = /[ ._-]*\(?(?:season|saison|temporada)[ ._]*\d{1,4}\)?$/i;
 const TRAILING_COMPLETE_RE = /[ ._-]+complete(?:[ ._]+series)?$/i;
 /** A codec tag left between the title and a scene number (`name-x264-103`). */
 const TRAILING_CODEC_RE = /[ ._-]+[xh]\.?26[45]$/i;
-const ALT_SPLIT_RE = /\s*[/|]\s*|[\s.]+AKA[\s.]+/;
+/** Used on whitespace-collapsed text, so single optional spaces suffice (no quadratic `\s*` scans). */
+const ALT_SPLIT_RE = / ?[/|] ?|[ .]AKA[ .]/;
 
 function stripLeadingCjk(s: string): string {
   const m = LEADING_CJK_RE.exec(s);
@@ -21,6 +22,19 @@ function stripLeadingCjk(s: string): string {
   const last = m[0].charAt(m[0].length - 1);
   const rest = s.slice(m[0].length);
   return /[\s.\]]/.test(last) && hasLatin(rest) ? rest : s;
+}
+
+/** Drops trailing characters of `set` with a plain loop (a `[...]+$` regex is quadratic on long runs). */
+function trimEndOf(s: string, set: Set<string>): string {
+  let end = s.length;
+  while (end > 0 && set.has(s.charAt(end - 1))) end--;
+  return s.slice(0, end);
+}
+
+/** Applies end-anchored rules to the last few dozen characters only, so they stay linear. */
+function replaceInTail(s: string, fn: (tail: string) => string): string {
+  const cut = Math.max(0, s.length - 48);
+  return s.slice(0, cut) + fn(s.slice(cut));
 }
 
 function tidy(raw: string): string {
@@ -34,11 +48,9 @@ function tidy(raw: string): string {
     : s.replace(/[._]/g, ' ');
   s = s.replace(/\s+/g, ' ');
   for (let i = 0; i < 4; i++) {
-    const next = s
-      .replace(TRAILING_JUNK_RE, '')
-      .replace(TRAILING_SEASON_RE, '')
-      .replace(TRAILING_COMPLETE_RE, '')
-      .replace(TRAILING_CODEC_RE, '');
+    const next = replaceInTail(trimEndOf(s, TRAILING_JUNK), (t) =>
+      t.replace(TRAILING_SEASON_RE, '').replace(TRAILING_COMPLETE_RE, '').replace(TRAILING_CODEC_RE, ''),
+    );
     if (next === s) break;
     s = next;
   }
@@ -55,7 +67,7 @@ export interface CleanedTitle {
 
 /** Cleans the text before the numbering; `A / B` and `A AKA B` give alternative titles, the last one wins. */
 export function cleanupSeriesTitle(raw: string): CleanedTitle {
-  const base = stripLeadingCjk(raw.trim());
+  const base = stripLeadingCjk(raw.replace(/\s+/g, ' ').trim());
   const cut = base.indexOf('[') > 0 ? base.slice(0, base.indexOf('[')) : base;
   const parts = cut
     .split(ALT_SPLIT_RE)
@@ -73,9 +85,10 @@ export function cleanupSeriesTitle(raw: string): CleanedTitle {
 const YEAR_SUFFIX_RE = /[ ._-]*\(?((?:19|20)\d\d)\)?$/;
 
 export function seriesTitleInfo(title: string, allTitles: string[]): SeriesTitleInfo {
-  const m = YEAR_SUFFIX_RE.exec(title);
-  if (m && m.index > 0) {
-    return { title, titleWithoutYear: title.slice(0, m.index).trim(), year: Number(m[1]), allTitles };
+  const cut = Math.max(0, title.length - 16);
+  const m = YEAR_SUFFIX_RE.exec(title.slice(cut));
+  if (m && cut + m.index > 0) {
+    return { title, titleWithoutYear: title.slice(0, cut + m.index).trim(), year: Number(m[1]), allTitles };
   }
   return { title, titleWithoutYear: title, year: 0, allTitles };
 }
