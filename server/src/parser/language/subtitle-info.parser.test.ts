@@ -44,4 +44,15 @@ describe('parseSubtitleInfo', () => {
     });
     expect(parseSubtitleInfo('Film Title.srt').language).toBe('Unknown');
   });
+
+  it('uses the video file name, when given, to tell the suffix apart', () => {
+    expect(parseSubtitleInfo('Film.Title.2010.en.srt').language).toBe('English');
+    expect(parseSubtitleInfo('/x/Film.Title.2010.en.srt', '/x/Film.Title.2010.mkv')).toEqual({
+      language: 'English',
+      tags: [],
+      title: null,
+      rawTitle: null,
+    });
+    expect(parseSubtitleInfo('Film.Title.2010.Signs.en.forced.srt', 'Film.Title.2010.mkv').title).toBe('Signs');
+  });
 });

@@ -115,10 +115,20 @@ function walk(parts: string[], allowTitle: boolean): Walk {
   return result;
 }
 
-export function parseSubtitleInfo(fileName: string): SubtitleInfo {
-  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-  const name = base.replace(EXTENSION, '');
-  let found = walk(name.split('.'), true);
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).replace(EXTENSION, '');
+}
+
+/**
+ * Language, tags and own title of a subtitle file. Pass the video's file name when known: everything after
+ * it is suffix, so a dotted video name (`Movie.Title.en.srt`) cannot be mistaken for a subtitle title.
+ */
+export function parseSubtitleInfo(fileName: string, videoFileName?: string): SubtitleInfo {
+  const name = baseName(fileName);
+  const video = videoFileName ? baseName(videoFileName) : '';
+  const known = video.length > 0 && name.toLowerCase().startsWith(`${video.toLowerCase()}.`);
+  // With the video name known, a placeholder head keeps the walk from treating its first part as the video.
+  let found = walk(known ? ['', ...name.slice(video.length + 1).split('.')] : name.split('.'), true);
   if (!found.language) {
     // `Movie-Title-eng-forced`: no dots, so the suffix is dash-separated; no title can be told apart there.
     const last = name.slice(name.lastIndexOf('.') + 1);
