@@ -26,6 +26,7 @@ const EDITION_WORDS = new Set([
 const ANCHORS = new Set(['edition', 'cut', 'version', 'edit', 'matte']);
 /** Words that only belong to an edition when an anchor follows ("Special Edition", "Open Matte"). */
 const JOINERS = new Set(['special', 'open', 'assembly', 'final', 'fan', 'alternate', 'alternative', 'collectors']);
+const MAX_EDITION_WORDS = 8;
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 const ARTICLES = new Set(['the', 'a', 'an']);
 
@@ -46,7 +47,9 @@ function kindOf(w: MovieWord): Kind {
 export function editionEnd(words: MovieWord[], i: number, stop: number, allowFree: boolean): number {
   let end = i;
   let pendingFree = 0;
-  for (let j = i; j < stop; j++) {
+  // Editions are short phrases; the cap keeps scans linear on pathological word lists.
+  const limit = Math.min(stop, i + MAX_EDITION_WORDS);
+  for (let j = i; j < limit; j++) {
     const kind = kindOf(words[j]!);
     if (kind === 'word' || kind === 'anchor') {
       if (kind === 'anchor' && j === i) return i;

@@ -1,209 +1,11 @@
 // One pass over the release tokens that records every quality hint the name contains.
 // Deciding what the hints mean together is left to quality-resolve.rules.ts.
+import type { QualityFeatures } from './quality-features.types.js';
+import { emptyFeatures, normaliseHeight } from './quality-features.types.js';
+import { DVDR_TAG, SINGLE_WORD, STREAMING_TAG, strongBluray } from './quality-words.table.js';
 import { isBracketed, type Token, tokenize } from './release-tokens.lexer.js';
 
-export interface QualityFeatures {
-  /** First explicit resolution (`1080p`, `1920x1080`, `Bluray720p`), normalised to a ladder step; 0 = none. */
-  res: number;
-  /** Weaker resolution hints (4K, UHD, FHD, HR) used only when no explicit one exists. */
-  weakRes: number;
-  bluray: boolean;
-  /** `BluRay` written as one word (German scene naming relies on it, see the resolve rules). */
-  blurayWord: boolean;
-  /** `Blu-ray` / `HD.DVD` spelled apart: full-disc naming convention. */
-  bluraySpaced: boolean;
-  /** Only rip spellings (BDRip/BRRip) named Blu-ray: those default to SD. */
-  blurayRipOnly: boolean;
-  weakBluray: boolean;
-  webdl: boolean;
-  webrip: boolean;
-  /** Bare `WEB` token; trusted only with a resolution or inside brackets. */
-  webBare: boolean;
-  webBareBracketed: boolean;
-  tv: boolean;
-  /** HD spelled apart from TV, or a bare `[HDTV]` tag: means 720p, not SD. */
-  tvHd: boolean;
-  dvd: boolean;
-  dvdr: boolean;
-  palNtsc: boolean;
-  screener: boolean;
-  regional: boolean;
-  cam: boolean;
-  telesync: boolean;
-  telecine: boolean;
-  workprint: boolean;
-  weakTelesync: boolean;
-  weakTelecine: boolean;
-  remux: boolean;
-  brdisk: boolean;
-  rawhd: boolean;
-  mpeg2: boolean;
-  discCodec: boolean;
-  encoder: boolean;
-  sdCodec: boolean;
-  version: number;
-  isRepack: boolean;
-  real: number;
-}
-
-function emptyFeatures(): QualityFeatures {
-  return {
-    res: 0,
-    weakRes: 0,
-    bluray: false,
-    blurayWord: false,
-    bluraySpaced: false,
-    blurayRipOnly: true,
-    weakBluray: false,
-    webdl: false,
-    webrip: false,
-    webBare: false,
-    webBareBracketed: false,
-    tv: false,
-    tvHd: false,
-    dvd: false,
-    dvdr: false,
-    palNtsc: false,
-    screener: false,
-    regional: false,
-    cam: false,
-    telesync: false,
-    telecine: false,
-    workprint: false,
-    weakTelesync: false,
-    weakTelecine: false,
-    remux: false,
-    brdisk: false,
-    rawhd: false,
-    mpeg2: false,
-    discCodec: false,
-    encoder: false,
-    sdCodec: false,
-    version: 1,
-    isRepack: false,
-    real: 0,
-  };
-}
-
-/** Maps any height to the ladder step releases are graded on (1440 → 1080, 960 → 720, 540 → 480). */
-export function normaliseHeight(h: number): number {
-  if (h >= 1800) return 2160;
-  if (h >= 1000) return 1080;
-  if (h >= 700) return 720;
-  if (h >= 576) return 576;
-  return 480;
-}
-
-const STREAMING_TAG =
-  /^(?:netflix|amazon|itunes|maxdome|hbomax|disney|appletv|hulu|sky|magenta|joyn|tvnow|web)u?[hs]d$/;
-const DVDR_TAG = /^(?:\d?x?dvd(?:5|9|r)|mdvdr)$/;
-// A Map, not an object literal: tokens such as `constructor` must never hit a prototype member.
-const SINGLE_WORD = new Map<string, (f: QualityFeatures) => void>();
-const def = (words: string[], fn: (f: QualityFeatures) => void) => {
-  for (const w of words) SINGLE_WORD.set(w, fn);
-};
-const strongBluray = (f: QualityFeatures) => {
-  f.bluray = true;
-  f.blurayRipOnly = false;
-};
-def(['bluray', 'blueray', 'mbluray'], (f) => {
-  strongBluray(f);
-  f.blurayWord = true;
-});
-def(['uhdbd', 'hddvd', 'bdmux', 'blurayrip'], strongBluray);
-def(['bdrip', 'brrip', 'uhdbdrip', 'hddvdrip', 'bdrips'], (f) => {
-  f.bluray = true;
-});
-def(['bd'], (f) => {
-  f.weakBluray = true;
-});
-def(['bdremux', 'uhdremux'], (f) => {
-  strongBluray(f);
-  f.remux = true;
-});
-def(['bdiso', 'bd25', 'bd50', 'bd66', 'bd100'], (f) => {
-  strongBluray(f);
-  f.brdisk = true;
-});
-def(['iso'], (f) => {
-  f.brdisk = true;
-});
-def(['remux'], (f) => {
-  f.remux = true;
-});
-def(['webdl', 'webhd'], (f) => {
-  f.webdl = true;
-});
-def(['webrip', 'webmux', 'hdrip', 'webdlrip'], (f) => {
-  f.webrip = true;
-});
-def(['hdtv', 'pdtv', 'sdtv', 'dsr', 'dsrip', 'tvrip', 'satrip', 'dvbrip', 'hdtvrip'], (f) => {
-  f.tv = true;
-});
-def(['dvd', 'dvdrip', 'xvidvd', 'ntscdvd', 'paldvd'], (f) => {
-  f.dvd = true;
-});
-def(['dvdscr', 'dvdscreener', 'screener', 'scr', 'bdscr'], (f) => {
-  f.dvd = true;
-  f.screener = true;
-});
-def(['r5', 'r6'], (f) => {
-  f.regional = true;
-});
-def(['pal', 'ntsc', 'secam'], (f) => {
-  f.palNtsc = true;
-});
-def(['cam', 'camrip', 'hdcam', 'hqcam'], (f) => {
-  f.cam = true;
-});
-def(['telesync', 'telesynch', 'tsrip', 'hdts'], (f) => {
-  f.telesync = true;
-});
-def(['ts'], (f) => {
-  f.weakTelesync = true;
-});
-def(['telecine', 'hdtc'], (f) => {
-  f.telecine = true;
-});
-def(['tc'], (f) => {
-  f.weakTelecine = true;
-});
-def(['workprint'], (f) => {
-  f.workprint = true;
-});
-def(['rawhd'], (f) => {
-  f.rawhd = true;
-});
-def(['mpeg2'], (f) => {
-  f.mpeg2 = true;
-  f.discCodec = true;
-});
-def(['avc', 'hevc', 'vc1'], (f) => {
-  f.discCodec = true;
-});
-def(['x264', 'x265', 'x266', 'h264', 'h265', 'h266', 'av1', 'vp9'], (f) => {
-  f.encoder = true;
-});
-def(['xvid', 'divx'], (f) => {
-  f.encoder = true;
-  f.sdCodec = true;
-});
-def(['4k', 'uhd', 'ultrahd'], (f) => {
-  f.weakRes = Math.max(f.weakRes, 2160);
-});
-def(['fhd'], (f) => {
-  if (f.weakRes < 1080) f.weakRes = 1080;
-});
-def(['hr'], (f) => {
-  if (f.weakRes < 720) f.weakRes = 720;
-});
-def(['proper'], (f) => {
-  if (f.version < 2) f.version = 2;
-});
-def(['repack', 'rerip'], (f) => {
-  if (f.version < 2) f.version = 2;
-  f.isRepack = true;
-});
+export type { QualityFeatures } from './quality-features.types.js';
 
 /** Two-token spellings (`WEB-DL`, `Blu-ray`, `HD TV`, `MPEG-2`...). Returns true when `next` was consumed. */
 function pair(t: string, next: string, f: QualityFeatures): boolean {
@@ -304,23 +106,29 @@ function glued(t: string, f: QualityFeatures, versionContext: boolean): void {
       return;
     }
   }
-  const v = VERSION_TAG.exec(t);
-  if (v) {
-    // `01v2` is always a revision; a lone `v3` only right after an episode number or as a `[v2]` tag,
-    // otherwise it is part of a title ("Series v3").
-    if (t.charCodeAt(0) !== 118 || versionContext) f.version = Math.max(f.version, Number(v[1]));
-    return;
+  // Cheap character checks first: most tokens are title words and should not reach any regex.
+  const lastIsDigit = last >= 48 && last <= 57;
+  if (lastIsDigit) {
+    const v = t.length <= 6 && t.includes('v') ? VERSION_TAG.exec(t) : null;
+    if (v) {
+      // `01v2` is always a revision; a lone `v3` only right after an episode number or as a `[v2]` tag,
+      // otherwise it is part of a title ("Series v3").
+      if (t.charCodeAt(0) !== 118 || versionContext) f.version = Math.max(f.version, Number(v[1]));
+      return;
+    }
+    const r = t.charCodeAt(0) === 114 ? REVISION_N.exec(t) : null;
+    if (r) {
+      f.version = Math.max(f.version, Number(r[1]) + 1);
+      f.isRepack = true;
+      return;
+    }
   }
-  const r = REVISION_N.exec(t);
-  if (r) {
-    f.version = Math.max(f.version, Number(r[1]) + 1);
-    f.isRepack = true;
-    return;
-  }
-  if (DVDR_TAG.test(t)) {
-    f.dvd = true;
-    f.dvdr = true;
-  } else if (STREAMING_TAG.test(t)) f.webdl = true;
+  if ((lastIsDigit || last === 114) && t.includes('dvd')) {
+    if (DVDR_TAG.test(t)) {
+      f.dvd = true;
+      f.dvdr = true;
+    }
+  } else if (last === 100 && STREAMING_TAG.test(t)) f.webdl = true;
 }
 
 /** Scans `name` (extension already removed) once and returns the raw hints. */
