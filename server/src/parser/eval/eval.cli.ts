@@ -40,7 +40,14 @@ function main(argv: string[]): number {
   let passed = 0;
   let total = 0;
   const rows: FileResult[] = [];
-  for (const path of listFixtureFiles(dir)) {
+  let files: string[];
+  try {
+    files = listFixtureFiles(dir);
+  } catch (err) {
+    process.stderr.write(`parser:eval: cannot read ${dir}: ${(err as Error).message}\n`);
+    return 2;
+  }
+  for (const path of files) {
     const r = evaluateFile(path, allApis);
     rows.push(r);
     passed += r.passed;

@@ -5,7 +5,7 @@ import { isYear, range } from './text.util.js';
 
 /** What may follow an absolute number so it is not the start of an episode title ("- 100 Years Quest"). */
 const ABS_FOLLOW_RE =
-  /^(?:$|[ ._]*[[({]|[ ._]+-|_-_|v\d|[ ._]+(?:vostfr|vf|vostfr|dvd|bd|hd|end|final|raw|fin|\d{3,4}[pi]|web|hdtv|bluray|x26[45]|hevc|multi|dual)(?![a-z])|\.\d{3,4}x\d)/i;
+  /^(?:$|[ ._]*[[({]|[ ._]+-|_-_|v\d|[ ._]+(?:vostfr|vf|vostfr|dvd|bd|hd|end|final|raw|fin|\d{3,4}[pi]|web|hdtv|bluray|x26[45]|hevc|multi|dual|english|dubbed|subbed|dub|sub)(?![a-z])|\.\d{3,4}x\d)/i;
 const DASH_RE =
   /(?:(?<=[^\s._\-\d])-|(?<=[^\s._-])[ ._]{1,3}-)[ ._]{0,3}(\d{1,4})(\.\d(?![\dx]))?(?:\.\d(?!\d))?((?:[ ]?[-~][ ]?\d{1,4}){0,30})/g;
 const TURKISH_RE = /(?<![\d])(\d{1,4})\.?[ ]?(?:Bölüm|BLM)(?![a-z])/gi;
@@ -57,6 +57,8 @@ export function findWordAbsolute(s: string, datedPrefix: boolean): Marker | null
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) {
     const word = m[1]!.toLowerCase();
+    // A lone `E` must touch its number: `U.N.C.L.E.2015` is an acronym and a year.
+    if (word === 'e' && !/^e\d/i.test(m[0])) continue;
     const first = Number(m[2]);
     const nums = m[3] !== undefined ? range(first, Number(m[3])) : [first];
     const follow = s.slice(WORD_RE.lastIndex, WORD_RE.lastIndex + 16);
@@ -99,6 +101,8 @@ export function findBareAbsolute(s: string, animeContext: boolean): Marker | nul
     const a = Number(m[1]);
     const b = m[2] !== undefined ? Number(m[2]) : undefined;
     if (b === undefined && isYear(a)) continue;
+    // `Evangelion 1.11`: the digits after a decimal point are not an episode.
+    if (/\d\.$/.test(s.slice(Math.max(0, m.index - 2), m.index))) continue;
     // `H.264` / `DTS-X.264` are codecs.
     if (/[hx]\.$/i.test(s.slice(Math.max(0, m.index - 2), m.index))) continue;
     const follow = s.slice(BARE_RE.lastIndex, BARE_RE.lastIndex + 12);

@@ -9,7 +9,7 @@ import { buildEpisodeInfo } from './episode-info.util.js';
 import { type SelectResult, selectMarker } from './marker-select.rules.js';
 import { isObfuscated } from './obfuscation.rules.js';
 import { cleanupSeriesTitle } from './series-title.util.js';
-import { hasNonLatinLetters } from './text.util.js';
+import { hasNonLatinLetters, range, spanOf } from './text.util.js';
 import { type PreparedTitle, prepareTitle } from './title-prep.normalize.js';
 
 const BEFORE_ABS_RE = /[ ._-](\d{2,4})(\.\d)?(?:[ ._]*-[ ._]*|[ ._]*[([]|(?<=\d{3})[ ._]+)$/;
@@ -20,27 +20,20 @@ const PAREN_SEASON_RE = /\(\s*season\s*(\d{1,3})\s*\)/i;
 
 /** Anime releases also carry the absolute number next to S01E02 (`Title - 12 (S01E12)`, `S10E14 214`). */
 function addAbsoluteNextToStandard(work: string, marker: Marker, titleEnd: number, anime: boolean): number {
-  const before = BEFORE_ABS_RE.exec(work.slice(0, titleEnd));
+  // Only the tail before the marker can hold the number; a bounded slice keeps the `$`-anchored regex linear.
+  const off = Math.max(0, titleEnd - 24);
+  const before = BEFORE_ABS_RE.exec(work.slice(off, titleEnd));
   if (before && anime) {
     if (before[2]) marker.specialAbsolute = [Number(before[1]! + before[2])];
     else marker.absolute = [Number(before[1])];
-    return before.index;
+    return off + before.index;
   }
   const after = AFTER_ABS_RE.exec(work.slice(marker.end));
   if (after && (anime || /^0\d\d$/.test(after[1]!))) {
     const nums = [after[1]!, ...after[2]!.split('-').filter((x) => x !== '')].map(Number);
-    marker.absolute = nums.length > 1 ? rangeOf(nums) : nums;
+    marker.absolute = spanOf(nums);
   }
   return titleEnd;
-}
-
-function rangeOf(nums: number[]): number[] {
-  const out: number[] = [];
-  const first = nums[0]!;
-  const last = nums[nums.length - 1]!;
-  if (last <= first || last - first > 500) return nums;
-  for (let n = first; n <= last; n++) out.push(n);
-  return out;
 }
 
 function select(prep: PreparedTitle, anime: boolean, now: Date): { result: SelectResult; work: string } {
@@ -87,7 +80,7 @@ function parse(title: string, opts: ParseOptions): ParsedEpisodeInfo | null {
   if (marker.kind === 'season' && !marker.multiSeason) {
     const c = CJK_EPISODES_RE.exec(work);
     if (c) {
-      marker.episodes = rangeOf([Number(c[1]), Number(c[2])]);
+      marker.episodes = range(Number(c[1]), Number(c[2]));
       marker.fullSeason = false;
     }
   }

@@ -2,11 +2,9 @@
 
 /** Han, kana and CJK punctuation: used to find the Latin alternative of a Chinese/Japanese title. */
 const CJK_RE = /[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20]/;
-const CJK_GLOBAL_RE = /[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 const LATIN_RE = /[A-Za-z]/;
 
 export const hasCjk = (s: string): boolean => CJK_RE.test(s);
-export const isCjkChar = (ch: string): boolean => CJK_GLOBAL_RE.test(ch);
 export const hasLatin = (s: string): boolean => LATIN_RE.test(s);
 
 /** Non-Latin scripts (Cyrillic, Greek, CJK, Hangul, Arabic...) mark a localised alternative title. */
