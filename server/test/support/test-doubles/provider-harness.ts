@@ -8,8 +8,12 @@ import { providerRoutes } from '../../../src/http/routes/provider.routes.js';
 import { FakeClock } from '../../../src/lib/clock.js';
 import { silentLogger } from '../../../src/lib/logger.js';
 import type { ProviderBackoff } from '../../../src/providers/backoff.port.js';
+import type { ProviderDefinitionInput } from '../../../src/providers/provider.types.js';
 import { ProviderDefinitionService } from '../../../src/providers/provider-definition.service.js';
-import { ProviderHealthService } from '../../../src/providers/provider-health.service.js';
+import {
+  ProviderHealthService,
+  type ProviderHealthServiceDeps,
+} from '../../../src/providers/provider-health.service.js';
 import { ProviderInstances } from '../../../src/providers/provider-instances.js';
 import { bareApp } from '../bare-app.js';
 import { createTestDatabase, type DialectName, type TestDatabase } from '../databases.js';
@@ -28,6 +32,7 @@ export interface ProviderHarness {
   instances: ProviderInstances;
   definitions: ProviderDefinitionService;
   health: ProviderHealthService;
+  healthDeps: ProviderHealthServiceDeps;
   app: FastifyInstance;
   close(): Promise<void>;
 }
@@ -56,7 +61,7 @@ export async function providerHarness(
     clock,
     log,
   });
-  const health = new ProviderHealthService({
+  const healthDeps: ProviderHealthServiceDeps = {
     definitions: definitionRepo,
     statuses: statusRepo,
     registry,
@@ -65,7 +70,8 @@ export async function providerHarness(
     events: bus,
     clock,
     log,
-  });
+  };
+  const health = new ProviderHealthService(healthDeps);
   const app = bareApp();
   await app.register(providerRoutes({ definitions, health, registry }), { prefix: '/api/v1' });
   await app.ready();
@@ -79,6 +85,7 @@ export async function providerHarness(
     instances,
     definitions,
     health,
+    healthDeps,
     app,
     close: async () => {
       await app.close();
@@ -97,4 +104,9 @@ export function validBody(overrides: Record<string, unknown> = {}): Record<strin
     settings: { url: 'http://localhost:9091', apiKey: 'super-secret-key-123', priority: 10 },
     ...overrides,
   };
+}
+
+/** validBody typed for calling the services directly. */
+export function validInput(overrides: Partial<ProviderDefinitionInput> = {}): ProviderDefinitionInput {
+  return { ...(validBody() as unknown as ProviderDefinitionInput), ...overrides };
 }
