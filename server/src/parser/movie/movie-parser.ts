@@ -22,6 +22,7 @@ const SITE_PREFIX = new RegExp(
 const LEADING_GROUP = /^\[[^\]]{1,40}\]\s*/;
 const IMDB = /\btt(\d{7,8})\b/;
 const TMDB = /tmdb(?:id)?[-=](\d+)/i;
+const MAX_NAME_CHARS = 1024;
 const KNOWN_HC = /^[a-z]{2,3}subs?$/i;
 
 function hardcodedSubs(words: MovieWord[], from: number): string | null {
@@ -47,7 +48,9 @@ export function parseMovieTitle(title: string, _opts: { isDir?: boolean } = {}):
   const [base] = splitExtension(title.trim());
   let body = base.replace(SITE_PREFIX, '');
   if (LEADING_GROUP.test(body) && body.replace(LEADING_GROUP, '') !== '') body = body.replace(LEADING_GROUP, '');
-  const words = splitWords(body);
+  // Real release names stay far below this (file names max out at 255 bytes); capping the word analysis
+  // keeps junk input linear and cheap without changing any real title.
+  const words = splitWords(body.length > MAX_NAME_CHARS ? body.slice(0, MAX_NAME_CHARS) : body);
   if (words.length < 2) return null;
 
   let first = 0;

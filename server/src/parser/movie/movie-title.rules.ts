@@ -28,8 +28,12 @@ function editionStops(words: MovieWord[], i: number): boolean {
   return next === undefined || yearOf(next) > 0 || isReleaseWord(next) || languageTag(words, end);
 }
 
+/** No movie title runs this long before its year or first tag; past it the name is not a release name. */
+const MAX_TITLE_WORDS = 40;
+
 export function findTitleEnd(words: MovieWord[], first: number): TitleSpan | null {
-  for (let i = first + 1; i < words.length; i++) {
+  const limit = Math.min(words.length, first + MAX_TITLE_WORDS);
+  for (let i = first + 1; i < limit; i++) {
     const w = words[i]!;
     if (yearOf(w)) {
       // "Movie Klasse von 1999 1990": of two years in a row the second is the release year.
