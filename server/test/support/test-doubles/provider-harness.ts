@@ -39,11 +39,12 @@ export interface ProviderHarness {
 
 export async function providerHarness(
   dialect: DialectName,
-  backoff: ProviderBackoff = new BackoffTestDouble(),
+  makeBackoff: (clock: FakeClock) => ProviderBackoff = () => new BackoffTestDouble(),
 ): Promise<ProviderHarness> {
   const testDb = await createTestDatabase(dialect);
   const { db } = testDb.database;
   const clock = new FakeClock(START);
+  const backoff = makeBackoff(clock);
   const log = silentLogger();
   const control = new IntegrationTestDoubleControl();
   const registry = testDoubleRegistry(control);
