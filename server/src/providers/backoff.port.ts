@@ -1,5 +1,6 @@
 // What the health service needs from the provider backoff policy (lib/resilience/backoff.ts). Kept as a port so
-// the service is tested with any policy and does not care how the escalation steps are chosen.
+// the service is tested with any policy and does not care how the escalation steps are chosen. The composition
+// root passes `new ProviderBackoffPolicy({ clock })`, which implements this structurally.
 import type { ProviderKind } from './provider-kind.js';
 
 export interface BackoffState {

@@ -191,7 +191,13 @@ export class ProviderHealthService {
     };
     await this.save(definition, previous, next);
     this.deps.log.warn(
-      { kind: definition.kind, id: definition.id, reason, disabledUntil: next.disabledUntil },
+      {
+        kind: definition.kind,
+        id: definition.id,
+        errorType: (err as Error)?.name,
+        reason,
+        disabledUntil: next.disabledUntil,
+      },
       'provider unhealthy',
     );
     return next;
