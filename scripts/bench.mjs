@@ -6,7 +6,10 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const benchDir = join(root, 'bench');
-const all = readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, '')).sort();
+const all = readdirSync(benchDir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .map((f) => f.replace(/\.bench\.ts$/, ''))
+  .sort();
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const chosen = names.length ? names : all;
 let failed = 0;

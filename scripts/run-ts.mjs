@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // Runs a TypeScript entry point from source (dev tools: parser:eval, benches) with the workspace's `source` condition.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 
-const root = new URL('..', import.meta.url).pathname;
 const [file, ...args] = process.argv.slice(2);
 if (!file) {
   process.stderr.write('usage: run-ts.mjs FILE [ARGS...]\n');
@@ -11,7 +10,7 @@ if (!file) {
 }
 const r = spawnSync(
   process.execPath,
-  ['--conditions=source', '--import', 'tsx', '--expose-gc', join(process.cwd(), file), ...args],
+  ['--conditions=source', '--import', 'tsx', '--expose-gc', resolve(process.cwd(), file), ...args],
   { stdio: 'inherit', cwd: process.cwd(), env: process.env },
 );
 process.exit(r.status ?? 1);

@@ -74,7 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     database,
     apiKey: e.IDKARR_API_KEY,
     logLevel: e.IDKARR_LOG_LEVEL,
-    trustedProxies: e.IDKARR_TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean),
+    trustedProxies: e.IDKARR_TRUSTED_PROXIES.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     backupRetention: e.IDKARR_BACKUP_RETENTION,
     tmdb: { apiKey: e.IDKARR_TMDB_API_KEY, url: e.IDKARR_TMDB_URL },
     tvdb: { apiKey: e.IDKARR_TVDB_API_KEY, url: e.IDKARR_TVDB_URL },

@@ -66,7 +66,14 @@ export async function createLogger(opts: LoggerOptions): Promise<Logger> {
     const dir = join(opts.dataDir, 'logs');
     mkdirSync(dir, { recursive: true });
     const { default: roll } = await import('pino-roll');
-    const file = await roll({ file: join(dir, 'idkarr'), extension: '.log', size: '10m', frequency: 'daily', limit: { count: 7 }, mkdir: true });
+    const file = await roll({
+      file: join(dir, 'idkarr'),
+      extension: '.log',
+      size: '10m',
+      frequency: 'daily',
+      limit: { count: 7 },
+      mkdir: true,
+    });
     streams.push({ level: opts.level as pino.Level, stream: file });
   }
   return pino(

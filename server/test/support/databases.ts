@@ -17,7 +17,10 @@ export interface TestDatabase {
 
 let counter = 0;
 
-export async function createTestDatabase(dialect: DialectName, opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: DialectName,
+  opts: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'idkarr-db-'));
     const database = await openDatabase({ kind: 'sqlite', file: join(dir, 'test.db') });

@@ -33,7 +33,9 @@ export async function startPostgres(): Promise<{ url: string; stop: () => Promis
   const isRoot = userInfo().uid === 0;
   // postgres refuses to run as root: drop to the `postgres` user via setpriv (it execs, so the pid is the postmaster).
   const asPg = (cmd: string, args: string[]) =>
-    isRoot ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', cmd, ...args]] as const : [cmd, args] as const;
+    isRoot
+      ? (['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', cmd, ...args]] as const)
+      : ([cmd, args] as const);
   writeFileSync(join(dir, 'pw'), 'testpass\n');
   if (isRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
@@ -43,13 +45,35 @@ export async function startPostgres(): Promise<{ url: string; stop: () => Promis
   }
   chmodSync(dir, 0o700);
   const [initCmd, initArgs] = asPg(join(bin, 'initdb'), [
-    '-D', join(dir, 'data'), '-U', 'postgres', `--pwfile=${join(dir, 'pw')}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8',
+    '-D',
+    join(dir, 'data'),
+    '-U',
+    'postgres',
+    `--pwfile=${join(dir, 'pw')}`,
+    '--auth=scram-sha-256',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
   ]);
   execFileSync(initCmd, initArgs, { stdio: 'pipe' });
   const port = await freePort();
   const [cmd, args] = asPg(join(bin, 'postgres'), [
-    '-D', join(dir, 'data'), '-c', 'listen_addresses=127.0.0.1', '-c', `port=${port}`, '-c', `unix_socket_directories=${dir}`,
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
+    '-D',
+    join(dir, 'data'),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    `port=${port}`,
+    '-c',
+    `unix_socket_directories=${dir}`,
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=200',
   ]);
   const child: ChildProcess = spawn(cmd, args, { stdio: 'ignore' });
   const url = `postgres://postgres:testpass@127.0.0.1:${port}/postgres`;

@@ -84,14 +84,21 @@ export function registerErrorMapper(app: FastifyInstance): void {
         const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
         return { field: path ? `${where}.${path}` : where, message: v.message ?? 'invalid' };
       });
-      return sendProblem(reply, problem(400, `invalid ${where}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, errors));
+      return sendProblem(
+        reply,
+        problem(400, `invalid ${where}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, errors),
+      );
     }
     if (err instanceof IdkarrError) {
       const { p, headers } = fromTaxonomy(err);
       if (p.status >= 500) req.log.warn({ err: { type: err.name, message: err.message } }, 'request failed');
       return sendProblem(reply, p, headers);
     }
-    if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+    if (
+      err instanceof SyntaxError ||
+      err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+    )
       return sendProblem(reply, problem(400, 'malformed JSON body'));
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) return sendProblem(reply, problem(status, err.message));

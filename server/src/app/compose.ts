@@ -1,0 +1,113 @@
+// The composition root: every dependency is created and wired here, by hand, in start-up order.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Database, openDatabase } from '../db/database.js';
+import { migrate } from '../db/migrator.js';
+import { UserRepository } from '../db/repositories/user.repository.js';
+import { EventBus } from '../events/event-bus.js';
+import { buildHttpApp } from '../http/app.js';
+import { authRoutes } from '../http/routes/auth.routes.js';
+import { systemRoutes } from '../http/routes/system.routes.js';
+import { wsRoutes } from '../http/routes/ws.routes.js';
+import { type Clock, systemClock } from '../lib/clock.js';
+import { createLogger, type Logger, LogRing } from '../lib/logger.js';
+import { ApiKeyStore } from '../services/api-key.store.js';
+import { AuthService } from '../services/auth.service.js';
+import { BackupService, restoreBackup } from '../services/backup.service.js';
+import { HealthService } from '../services/health.service.js';
+import { LoginThrottle } from '../services/login-throttle.js';
+import type { AppConfig } from './config.js';
+import { VERSION } from './version.js';
+
+export interface App {
+  config: AppConfig;
+  http: FastifyInstance;
+  database: Database;
+  logger: Logger;
+  events: EventBus;
+  auth: AuthService;
+  apiKeyFile: string;
+  /** Starts background work (workers, scheduler, health checks). Separate from compose so tests can opt in. */
+  startBackground(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ComposeOptions {
+  clock?: Clock;
+  /** Where pino writes besides files; tests pass a sink. */
+  logStream?: NodeJS.WritableStream;
+  /** Disable file logging (tests). */
+  fileLogs?: boolean;
+}
+
+export async function composeApp(config: AppConfig, opts: ComposeOptions = {}): Promise<App> {
+  const clock = opts.clock ?? systemClock;
+  const startedAt = new Date(clock.now());
+  mkdirSync(config.dataDir, { recursive: true });
+  const logRing = new LogRing();
+  const logger = await createLogger({
+    level: config.logLevel,
+    ...(opts.fileLogs === false ? {} : { dataDir: config.dataDir }),
+    ...(opts.logStream ? { stream: opts.logStream } : {}),
+    ring: logRing,
+  });
+
+  if (config.database.kind === 'sqlite') applyStagedRestore(config, logger);
+  const database = await openDatabase(config.database);
+  const migrated = await migrate(database, { backupDir: join(config.dataDir, 'backups') });
+  if (migrated.applied.length)
+    logger.info({ module: 'db', applied: migrated.applied, backup: migrated.backupFile }, 'database migrated');
+
+  const events = new EventBus(logger.child({ module: 'events' }));
+  const apiKeys = new ApiKeyStore(config.dataDir, config.apiKey);
+  const auth = new AuthService(new UserRepository(database.db), apiKeys, new LoginThrottle(clock), clock);
+  const health = new HealthService();
+  const backups = new BackupService(database, config.dataDir, config.backupRetention);
+
+  const http = await buildHttpApp({
+    logger,
+    version: VERSION,
+    auth,
+    trustedProxies: config.trustedProxies,
+    routes: [
+      systemRoutes({
+        version: VERSION,
+        startedAt,
+        databaseKind: database.dialect,
+        dataDir: config.dataDir,
+        health,
+        logRing,
+        backups,
+      }),
+      authRoutes(auth),
+      wsRoutes(events),
+    ],
+  });
+
+  const stoppers: Array<() => Promise<void>> = [];
+  return {
+    config,
+    http,
+    database,
+    logger,
+    events,
+    auth,
+    apiKeyFile: apiKeys.fromEnv ? 'IDKARR_API_KEY' : apiKeys.file,
+    async startBackground() {},
+    async stop() {
+      for (const stop of stoppers.reverse()) await stop().catch((err) => logger.error({ err }, 'stop failed'));
+      await http.close();
+      await database.close();
+      logger.flush?.();
+    },
+  };
+}
+
+function applyStagedRestore(config: AppConfig, logger: Logger): void {
+  const staged = join(config.dataDir, 'restore-pending.db');
+  if (!existsSync(staged) || config.database.kind !== 'sqlite') return;
+  const { previous } = restoreBackup(staged, config.dataDir, config.database.file);
+  rmSync(staged);
+  logger.warn({ module: 'backup', previous }, 'restored the staged backup; the previous database was kept beside it');
+}
