@@ -4,14 +4,23 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Database, openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrator.js';
+import { ProviderDefinitionRepository } from '../db/repositories/provider-definition.repository.js';
+import { ProviderStatusRepository } from '../db/repositories/provider-status.repository.js';
 import { UserRepository } from '../db/repositories/user.repository.js';
 import { EventBus } from '../events/event-bus.js';
 import { buildHttpApp } from '../http/app.js';
 import { authRoutes } from '../http/routes/auth.routes.js';
+import { providerRoutes } from '../http/routes/provider.routes.js';
 import { systemRoutes } from '../http/routes/system.routes.js';
 import { wsRoutes } from '../http/routes/ws.routes.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import { createLogger, type Logger, LogRing } from '../lib/logger.js';
+import { ProviderBackoffPolicy } from '../lib/resilience/backoff.js';
+import { builtinRegistry } from '../providers/builtin-registry.js';
+import { ProviderDefinitionService } from '../providers/provider-definition.service.js';
+import { ProviderHealthService } from '../providers/provider-health.service.js';
+import { ProviderInstances } from '../providers/provider-instances.js';
+import type { ProviderRegistry } from '../providers/provider-registry.js';
 import { ApiKeyStore } from '../services/api-key.store.js';
 import { AuthService } from '../services/auth.service.js';
 import { BackupService, restoreBackup } from '../services/backup.service.js';
@@ -39,6 +48,8 @@ export interface ComposeOptions {
   logStream?: NodeJS.WritableStream;
   /** Disable file logging (tests). */
   fileLogs?: boolean;
+  /** Integration implementations; defaults to every built-in one. Tests pass test doubles. */
+  registry?: ProviderRegistry;
 }
 
 export async function composeApp(config: AppConfig, opts: ComposeOptions = {}): Promise<App> {
@@ -65,6 +76,32 @@ export async function composeApp(config: AppConfig, opts: ComposeOptions = {}): 
   const health = new HealthService();
   const backups = new BackupService(database, config.dataDir, config.backupRetention);
 
+  const registry = opts.registry ?? builtinRegistry();
+  const providerLog = logger.child({ module: 'providers' });
+  const definitionRepo = new ProviderDefinitionRepository(database.db);
+  const instances = new ProviderInstances({ registry, clock, log: providerLog });
+  const definitions = new ProviderDefinitionService({ definitions: definitionRepo, registry, instances, events, clock, log: providerLog });
+  const providerHealth = new ProviderHealthService({
+    definitions: definitionRepo,
+    statuses: new ProviderStatusRepository(database.db),
+    registry,
+    instances,
+    backoff: new ProviderBackoffPolicy({ clock }),
+    events,
+    clock,
+    log: providerLog,
+  });
+  health.register(async () =>
+    (await providerHealth.healthIssues()).map((i) => ({
+      source: `${i.kind}:${i.name}`,
+      type: i.status === 'unhealthy' ? ('error' as const) : ('warning' as const),
+      message: i.message ?? `${i.name} is ${i.status}`,
+      definitionId: i.definitionId,
+      kind: i.kind,
+      wikiUrl: `/settings/${i.kind}/${i.definitionId}`,
+    })),
+  );
+
   const http = await buildHttpApp({
     logger,
     version: VERSION,
@@ -82,6 +119,9 @@ export async function composeApp(config: AppConfig, opts: ComposeOptions = {}): 
       }),
       authRoutes(auth),
       wsRoutes(events),
+      async (app) => {
+        await app.register(providerRoutes({ definitions, health: providerHealth, registry }), { prefix: '/api/v1' });
+      },
     ],
   });
 
@@ -94,7 +134,13 @@ export async function composeApp(config: AppConfig, opts: ComposeOptions = {}): 
     events,
     auth,
     apiKeyFile: apiKeys.fromEnv ? 'IDKARR_API_KEY' : apiKeys.file,
-    async startBackground() {},
+    async startBackground() {
+      providerHealth.start();
+      stoppers.push(async () => {
+        providerHealth.stop();
+        await instances.disposeAll();
+      });
+    },
     async stop() {
       for (const stop of stoppers.reverse()) await stop().catch((err) => logger.error({ err }, 'stop failed'));
       await http.close();

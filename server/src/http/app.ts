@@ -2,7 +2,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import websocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { AuthService } from '../services/auth.service.js';
@@ -22,7 +22,7 @@ export interface HttpAppOptions {
 export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: opts.logger.child({ module: 'http' }) as FastifyBaseLogger,
-    logController: { disableRequestLogging: true },
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: opts.trustedProxies.length > 0 ? opts.trustedProxies : false,
     bodyLimit: opts.bodyLimitBytes ?? 10 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
