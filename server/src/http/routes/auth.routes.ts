@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { RateLimitedError, ValidationError } from '../../lib/errors.js';
 import type { AuthService } from '../../services/auth.service.js';
 import { SESSION_COOKIE } from '../plugins/auth.plugin.js';
 import { problem, sendProblem } from '../plugins/error-mapper.js';
@@ -39,8 +40,11 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncZod {
         return { username: req.body.username };
       } catch (err) {
         // Wrong credentials are a 401 on this route (not a field validation 400).
-        if (err instanceof Error && err.name === 'ValidationError')
-          return sendProblem(reply, problem(401, 'invalid username or password'));
+        if (err instanceof ValidationError) return sendProblem(reply, problem(401, 'invalid username or password'));
+        if (err instanceof RateLimitedError)
+          return sendProblem(reply, problem(429, err.message), {
+            'retry-after': String(Math.ceil((err.retryAfterMs ?? 60_000) / 1000)),
+          });
         throw err;
       }
     });
