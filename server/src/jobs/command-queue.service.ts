@@ -7,10 +7,11 @@ import type { Clock } from '../lib/clock.js';
 import { ConflictError, NotFoundError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import { dedupeKey } from './canonical-json.js';
-import { type CommandRecord, type CommandTrigger, ENDED_STATUSES } from './command.types.js';
+import type { CommandRecord, CommandTrigger } from './command.types.js';
 import { CommandAbortedError } from './command-errors.js';
 import type { CommandRegistry } from './command-registry.js';
 import { executeCommand } from './command-runner.js';
+import { CommandSettlement, type SettledListener } from './command-settlement.js';
 
 export interface CommandQueueDeps {
   repository: CommandRepository;
@@ -29,7 +30,7 @@ export interface CommandQueueOptions {
   abortGraceMs?: number;
 }
 
-export type SettledListener = (command: CommandRecord) => void | Promise<void>;
+export type { SettledListener };
 
 interface Running {
   id: number;
@@ -52,8 +53,7 @@ export class CommandQueue {
   private pumping: Promise<void> | null = null;
   private pumpAgain = false;
   private enqueueLock: Promise<unknown> = Promise.resolve();
-  private readonly waiters = new Map<number, Set<(c: CommandRecord) => void>>();
-  private readonly listeners = new Set<SettledListener>();
+  private readonly settlement: CommandSettlement;
 
   constructor(
     private readonly deps: CommandQueueDeps,
@@ -62,6 +62,7 @@ export class CommandQueue {
     this.maxConcurrent = Math.max(1, options.maxConcurrent ?? 3);
     this.stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
     this.abortGraceMs = options.abortGraceMs ?? 2_000;
+    this.settlement = new CommandSettlement(deps.log);
   }
 
   /** Marks commands a dead process left `started` as orphaned, then begins running queued ones. */
@@ -148,27 +149,16 @@ export class CommandQueue {
 
   /** Resolves with the command once it has ended (immediately if it already has). */
   async waitFor(id: number): Promise<CommandRecord> {
-    let resolveWaiter!: (c: CommandRecord) => void;
-    const settled = new Promise<CommandRecord>((resolve) => {
-      resolveWaiter = resolve;
-    });
-    // Registered before reading so an end between the read and the registration cannot be missed.
-    const set = this.waiters.get(id) ?? new Set();
-    set.add(resolveWaiter);
-    this.waiters.set(id, set);
-    const current = await this.deps.repository.findById(id);
-    if (!current || ENDED_STATUSES.includes(current.status)) {
-      set.delete(resolveWaiter);
-      if (!current) throw new NotFoundError(`command ${id} not found`);
-      return current;
-    }
-    return settled;
+    // A running command leaves `running` only after its settlement, so its waiter is sure to be resolved.
+    const read = this.running.has(id) ? null : () => this.deps.repository.findById(id);
+    const ended = await this.settlement.waitFor(id, read);
+    if (!ended) throw new NotFoundError(`command ${id} not found`);
+    return ended;
   }
 
   /** Called after every command ends and before waitFor resolves; the queue awaits it (e.g. scheduler bookkeeping). */
   onSettled(listener: SettledListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.settlement.onSettled(listener);
   }
 
   get activeCount(): number {
@@ -248,21 +238,13 @@ export class CommandQueue {
       .catch((err) => this.deps.log.error({ err, commandId: cmd.id }, 'could not record the end of a command'))
       .finally(() => {
         this.running.delete(cmd.id);
+        this.settlement.forget(cmd.id);
         this.pump();
       });
   }
 
-  private async settle(command: CommandRecord): Promise<void> {
-    for (const listener of this.listeners) {
-      try {
-        await listener(command);
-      } catch (err) {
-        this.deps.log.error({ err, commandId: command.id }, 'command settled listener failed');
-      }
-    }
-    const set = this.waiters.get(command.id);
-    this.waiters.delete(command.id);
-    for (const resolve of set ?? []) resolve(command);
+  private settle(command: CommandRecord): Promise<void> {
+    return this.settlement.settle(command);
   }
 
   private emit(c: CommandRecord): void {

@@ -310,6 +310,20 @@ describe.each(DIALECTS)('CommandQueue on %s', (dialect) => {
     expect(await status(a.id)).toBe('orphaned');
   });
 
+  it('fails a stored command whose name this version no longer registers', async () => {
+    const gone = await repository.insert({
+      name: 'Gone',
+      body: {},
+      dedupeKey: 'Gone:x',
+      trigger: 'scheduled',
+      exclusive: false,
+      queuedAt: new Date(T0),
+    });
+    const queue = newQueue();
+    await queue.start();
+    expect(await queue.waitFor(gone.id)).toMatchObject({ status: 'failed', error: 'unknown command Gone' });
+  });
+
   it('lists active and recent commands newest first, optionally by status', async () => {
     const queue = newQueue();
     await queue.start();
