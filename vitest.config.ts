@@ -6,7 +6,7 @@ export default defineConfig({
   ...shared,
   test: {
     globalSetup: ['server/test/global-setup.ts'],
-    reporters: ['default'],
+    reporters: ['default', './server/test/summary-reporter.ts'],
     projects: [
       {
         ...shared,
