@@ -18,11 +18,21 @@ export default defineConfig({
       },
       {
         ...shared,
-        test: { name: 'contract', include: ['server/src/**/*.contract.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+        test: {
+          name: 'contract',
+          include: ['server/src/**/*.contract.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
       },
       {
         ...shared,
-        test: { name: 'medium', include: ['server/test/medium/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+        test: {
+          name: 'medium',
+          include: ['server/test/medium/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
       },
     ],
   },

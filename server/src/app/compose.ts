@@ -80,7 +80,14 @@ export async function composeApp(config: AppConfig, opts: ComposeOptions = {}): 
   const providerLog = logger.child({ module: 'providers' });
   const definitionRepo = new ProviderDefinitionRepository(database.db);
   const instances = new ProviderInstances({ registry, clock, log: providerLog });
-  const definitions = new ProviderDefinitionService({ definitions: definitionRepo, registry, instances, events, clock, log: providerLog });
+  const definitions = new ProviderDefinitionService({
+    definitions: definitionRepo,
+    registry,
+    instances,
+    events,
+    clock,
+    log: providerLog,
+  });
   const providerHealth = new ProviderHealthService({
     definitions: definitionRepo,
     statuses: new ProviderStatusRepository(database.db),

@@ -46,7 +46,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     await sql`select 1`.execute(db);
   } catch (err) {
     await db.destroy().catch(() => {});
-    throw new DatabaseOpenError(`cannot connect to PostgreSQL at ${safePgTarget(config.url)}: ${(err as Error).message}`);
+    throw new DatabaseOpenError(
+      `cannot connect to PostgreSQL at ${safePgTarget(config.url)}: ${(err as Error).message}`,
+    );
   }
   return { db, dialect: 'postgres', sqlite: undefined, close: () => db.destroy() };
 }

@@ -4,8 +4,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Database } from './database.js';
-import { migrations as defaultMigrations } from './migrations/index.js';
 import type { Migration, MigrationDb } from './migrations/helpers.js';
+import { migrations as defaultMigrations } from './migrations/index.js';
 
 export class DatabaseNewerError extends Error {}
 
@@ -46,7 +46,10 @@ export async function migrate(
   for (const m of pending) {
     await db.transaction().execute(async (trx) => {
       await m.up(trx, database.dialect);
-      await trx.insertInto('schema_migrations').values({ name: m.name, applied_at: new Date().toISOString() }).execute();
+      await trx
+        .insertInto('schema_migrations')
+        .values({ name: m.name, applied_at: new Date().toISOString() })
+        .execute();
     });
   }
   return { applied: pending.map((m) => m.name), backupFile };
