@@ -4,15 +4,22 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Database, openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrator.js';
+import { CommandRepository } from '../db/repositories/command.repository.js';
 import { ProviderDefinitionRepository } from '../db/repositories/provider-definition.repository.js';
 import { ProviderStatusRepository } from '../db/repositories/provider-status.repository.js';
+import { ScheduledTaskRepository } from '../db/repositories/scheduled-task.repository.js';
 import { UserRepository } from '../db/repositories/user.repository.js';
 import { EventBus } from '../events/event-bus.js';
 import { buildHttpApp } from '../http/app.js';
 import { authRoutes } from '../http/routes/auth.routes.js';
+import { commandRoutes } from '../http/routes/command.routes.js';
 import { providerRoutes } from '../http/routes/provider.routes.js';
 import { systemRoutes } from '../http/routes/system.routes.js';
+import { taskRoutes } from '../http/routes/task.routes.js';
 import { wsRoutes } from '../http/routes/ws.routes.js';
+import { CommandQueue } from '../jobs/command-queue.service.js';
+import { CommandRegistry } from '../jobs/command-registry.js';
+import { Scheduler } from '../jobs/scheduler.service.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import { createLogger, type Logger, LogRing } from '../lib/logger.js';
 import { ProviderBackoffPolicy } from '../lib/resilience/backoff.js';
@@ -26,6 +33,7 @@ import { AuthService } from '../services/auth.service.js';
 import { BackupService, restoreBackup } from '../services/backup.service.js';
 import { HealthService } from '../services/health.service.js';
 import { LoginThrottle } from '../services/login-throttle.js';
+import { systemCommands } from '../services/system-commands.js';
 import type { AppConfig } from './config.js';
 import { VERSION } from './version.js';
 
@@ -36,6 +44,8 @@ export interface App {
   logger: Logger;
   events: EventBus;
   auth: AuthService;
+  commands: CommandQueue;
+  scheduler: Scheduler;
   apiKeyFile: string;
   /** Starts background work (workers, scheduler, health checks). Separate from compose so tests can opt in. */
   startBackground(): Promise<void>;
@@ -72,9 +82,27 @@ export async function composeApp(config: AppConfig, opts: ComposeOptions = {}): 
 
   const events = new EventBus(logger.child({ module: 'events' }));
   const apiKeys = new ApiKeyStore(config.dataDir, config.apiKey);
-  const auth = new AuthService(new UserRepository(database.db), apiKeys, new LoginThrottle(clock), clock);
+  const users = new UserRepository(database.db);
+  const auth = new AuthService(users, apiKeys, new LoginThrottle(clock), clock);
   const health = new HealthService();
   const backups = new BackupService(database, config.dataDir, config.backupRetention);
+
+  const commandRepo = new CommandRepository(database);
+  const system = systemCommands({ backups, commands: commandRepo, users, clock });
+  const commandRegistry = new CommandRegistry().register(...system.commands);
+  const queue = new CommandQueue({
+    repository: commandRepo,
+    registry: commandRegistry,
+    events,
+    clock,
+    log: logger.child({ module: 'commands' }),
+  });
+  const scheduler = new Scheduler({
+    repository: new ScheduledTaskRepository(database),
+    queue,
+    clock,
+    log: logger.child({ module: 'scheduler' }),
+  }).register(...system.tasks);
 
   const registry = opts.registry ?? builtinRegistry();
   const providerLog = logger.child({ module: 'providers' });
@@ -128,6 +156,8 @@ export async function composeApp(config: AppConfig, opts: ComposeOptions = {}): 
       wsRoutes(events),
       async (app) => {
         await app.register(providerRoutes({ definitions, health: providerHealth, registry }), { prefix: '/api/v1' });
+        await app.register(commandRoutes({ queue }), { prefix: '/api/v1' });
+        await app.register(taskRoutes({ scheduler }), { prefix: '/api/v1' });
       },
     ],
   });
@@ -140,8 +170,16 @@ export async function composeApp(config: AppConfig, opts: ComposeOptions = {}): 
     logger,
     events,
     auth,
+    commands: queue,
+    scheduler,
     apiKeyFile: apiKeys.fromEnv ? 'IDKARR_API_KEY' : apiKeys.file,
     async startBackground() {
+      await queue.start();
+      await scheduler.start();
+      stoppers.push(async () => {
+        scheduler.stop();
+        await queue.stop();
+      });
       providerHealth.start();
       stoppers.push(async () => {
         providerHealth.stop();

@@ -5,6 +5,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { redactUrl } from '../lib/redact.js';
 import type { AuthService } from '../services/auth.service.js';
 import { registerAuth } from './plugins/auth.plugin.js';
 import { registerErrorMapper } from './plugins/error-mapper.js';
@@ -48,7 +49,10 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
   });
   registerAuth(app, opts.auth);
   app.addHook('onResponse', async (req, reply) => {
-    req.log.debug({ req, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    req.log.debug(
+      { method: req.method, url: redactUrl(req.url), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
   });
   for (const routes of opts.routes) await app.register(routes);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -23,6 +23,7 @@ export async function executeCommand(
   let current: CommandRecord = cmd;
   const ctx: CommandContext = {
     id: cmd.id,
+    trigger: cmd.trigger,
     signal,
     log: deps.log,
     progress: async (message, percent) => {

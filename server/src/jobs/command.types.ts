@@ -32,6 +32,8 @@ export interface CommandRecord {
 /** What a running handler can do besides its work. */
 export interface CommandContext {
   readonly id: number;
+  /** Who asked: a scheduled run, a user, another command... */
+  readonly trigger: CommandTrigger;
   /** Aborted when the command is cancelled or the queue stops past its timeout. */
   readonly signal: AbortSignal;
   readonly log: Logger;

@@ -151,6 +151,16 @@ export class CommandRepository {
       .executeTakeFirst();
     return Number(r.numUpdatedRows);
   }
+
+  /** Housekeeping: ended commands older than `before` are history nobody reads. */
+  async deleteEndedBefore(before: Date): Promise<number> {
+    const r = await this.db
+      .deleteFrom('commands')
+      .where('status', 'in', ['completed', 'failed', 'cancelled', 'orphaned'])
+      .where('ended_at', '<', before.toISOString())
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
 }
 
 function toRecord(row: Selectable<CommandsTable>): CommandRecord {
