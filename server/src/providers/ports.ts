@@ -1,7 +1,11 @@
 // What every integration instance offers, plus one port per kind. The per-kind ports are placeholders here;
 // the issues that add real download clients, indexers, ... extend them with the kind's operations.
 import type { Finding } from '../lib/errors.js';
+import type { DownloadClientPort } from './ports/download-client.port.js';
+import type { MetadataProviderPort } from './ports/metadata.port.js';
 import type { ProviderKind } from './provider-kind.js';
+
+export type { DownloadClientPort, MetadataProviderPort };
 
 export interface HealthCheckResult {
   latencyMs: number;
@@ -16,11 +20,9 @@ export interface IntegrationInstance {
   dispose?(): Promise<void> | void;
 }
 
-export interface DownloadClientPort extends IntegrationInstance {}
 export interface IndexerPort extends IntegrationInstance {}
 export interface MediaServerPort extends IntegrationInstance {}
 export interface NotifierPort extends IntegrationInstance {}
-export interface MetadataProviderPort extends IntegrationInstance {}
 export interface ImportListPort extends IntegrationInstance {}
 
 export interface PortByKind {
