@@ -13,6 +13,7 @@ import {
   UnreachableError,
 } from '../../../lib/errors.js';
 import type { HttpLogger } from '../../../lib/http/http-client.js';
+import { secretFields, settingsDefaults, settingsJsonSchema } from '../../../providers/settings-schema.js';
 import { errorToFindings } from '../../../providers/test-findings.js';
 import { TmdbAdapter } from './adapter.js';
 import { tmdbIntegration } from './index.js';
@@ -281,5 +282,16 @@ describe('TMDB cache, rate limit and secrets', () => {
     expect(lines.join('\n')).toContain('/3/search/movie');
     expect(lines.join('\n')).not.toContain(KEY);
     for (const e of errors) expect(String((e as Error).message)).not.toContain(KEY);
+  });
+});
+
+describe('TMDB definition', () => {
+  it('marks the credentials secret and publishes the public API URL as the default', () => {
+    const schema = tmdbIntegration.settings;
+    expect(secretFields(schema)).toEqual(['apiKey']);
+    expect(settingsDefaults(schema).baseUrl).toBe('https://api.themoviedb.org/3');
+    const json = settingsJsonSchema(schema) as { properties: Record<string, Record<string, unknown>> };
+    expect(json.properties.apiKey?.secret).toBe(true);
+    expect(tmdbIntegration.capabilities).toEqual(expect.arrayContaining(['searchSeries', 'getSeries']));
   });
 });

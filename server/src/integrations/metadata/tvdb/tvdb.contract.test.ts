@@ -7,8 +7,10 @@ import { FakeHttpServer, type RecordedRequest } from '../../../../test/support/f
 import { FakeClock, systemClock } from '../../../lib/clock.js';
 import { AuthError, NotFoundError, RateLimitedError, TimeoutError } from '../../../lib/errors.js';
 import type { HttpLogger } from '../../../lib/http/http-client.js';
+import { secretFields, settingsDefaults, settingsJsonSchema } from '../../../providers/settings-schema.js';
 import { TvdbAdapter } from './adapter.js';
 import { TOKEN_LIFETIME_MS } from './api.js';
+import { tvdbIntegration } from './index.js';
 import { tvdbSettings } from './settings.js';
 
 const SHARED = fileURLToPath(new URL('../../../../../../shared/fixtures/protocols/tvdb/', import.meta.url));
@@ -262,5 +264,16 @@ describe('TVDB cache and secrets', () => {
     const all = lines.join('\n');
     expect(all).toContain('/v4/search');
     for (const secret of [KEY, PIN, TOKEN]) expect(all).not.toContain(secret);
+  });
+});
+
+describe('TVDB definition', () => {
+  it('marks the credentials secret and publishes the public API URL as the default', () => {
+    const schema = tvdbIntegration.settings;
+    expect(secretFields(schema)).toEqual(['apiKey', 'pin']);
+    expect(settingsDefaults(schema).baseUrl).toBe('https://api4.thetvdb.com/v4');
+    const json = settingsJsonSchema(schema) as { properties: Record<string, Record<string, unknown>> };
+    expect(json.properties.apiKey?.secret).toBe(true);
+    expect(tvdbIntegration.capabilities).toEqual(expect.arrayContaining(['searchSeries', 'getSeries']));
   });
 });
