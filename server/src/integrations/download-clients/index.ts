@@ -1,4 +1,5 @@
 // The download client implementations idkarr ships: one line per integration. Nothing else lists them.
 import type { AnyIntegration } from '../../providers/integration.js';
+import { qbittorrentIntegration } from './qbittorrent/index.js';
 
-export const downloadClientIntegrations: readonly AnyIntegration[] = [];
+export const downloadClientIntegrations: readonly AnyIntegration[] = [qbittorrentIntegration];
