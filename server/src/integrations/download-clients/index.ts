@@ -1,5 +1,6 @@
 // The download client implementations idkarr ships: one line per integration. Nothing else lists them.
 import type { AnyIntegration } from '../../providers/integration.js';
 import { qbittorrentIntegration } from './qbittorrent/index.js';
+import { sabnzbdIntegration } from './sabnzbd/index.js';
 
-export const downloadClientIntegrations: readonly AnyIntegration[] = [qbittorrentIntegration];
+export const downloadClientIntegrations: readonly AnyIntegration[] = [qbittorrentIntegration, sabnzbdIntegration];

@@ -1,0 +1,17 @@
+import { defineIntegration } from '../../../providers/integration.js';
+import { QBITTORRENT_CAPABILITIES, QbittorrentAdapter } from './adapter.js';
+import { qbittorrentSettings } from './settings.js';
+
+export const qbittorrentIntegration = defineIntegration({
+  kind: 'downloadclient',
+  id: 'qbittorrent',
+  name: 'qBittorrent',
+  description: 'qBittorrent 4.1+ through its WebAPI v2: categories, initial state, seeding limits.',
+  protocol: 'torrent',
+  capabilities: Object.entries(QBITTORRENT_CAPABILITIES)
+    .filter(([, on]) => on)
+    .map(([name]) => name),
+  settings: qbittorrentSettings,
+  errorFields: { auth: 'password', connection: 'host' },
+  create: (settings, ctx) => new QbittorrentAdapter(settings, ctx.clock, ctx.log),
+});
