@@ -101,6 +101,21 @@ describe('TMDB requests and mapping', () => {
     expect(movie.alternativeTitles).toContainEqual({ title: 'Clube da Luta', country: 'BR' });
   });
 
+  it('reads a details answer without appended members (2016 layout)', async () => {
+    fake.fixture('GET', '/3/movie/14', 'v3-2016-movie-details.json');
+    const movie = await tmdb().getMovie(14);
+    expect(movie).toMatchObject({
+      tmdbId: 14,
+      imdbId: 'tt0169547',
+      title: 'American Beauty',
+      inCinemas: '1999-09-15',
+      studio: 'DreamWorks SKG',
+      alternativeTitles: [],
+    });
+    expect(movie.certification).toBeUndefined();
+    expect(movie.digitalRelease).toBeUndefined();
+  });
+
   it('takes certification and cinema date from the configured country', async () => {
     fake.fixture('GET', '/3/movie/550', `${LOCAL}movie-550-appended.json`);
     const movie = await tmdb({ certificationCountry: 'DE', language: 'de-DE' }).getMovie(550);
