@@ -78,3 +78,163 @@ export interface DB {
   provider_status: ProviderStatusTable;
   key_value: KeyValueTable;
 }
+
+// ---- Library (issue 4). Dates: `YYYY-MM-DD` for calendar days (release dates, air_date), full ISO for instants.
+
+export interface MoviesTable {
+  id: Generated<number>;
+  tmdb_id: number;
+  imdb_id: string | null;
+  title: string;
+  original_title: string | null;
+  sort_title: string;
+  clean_title: string;
+  year: number;
+  runtime: number;
+  overview: string | null;
+  status: string;
+  in_cinemas: string | null;
+  physical_release: string | null;
+  digital_release: string | null;
+  minimum_availability: string;
+  certification: string | null;
+  genres: string;
+  studio: string | null;
+  images: string;
+  ratings: string;
+  monitored: number;
+  quality_profile_id: number;
+  path: string;
+  root_folder_path: string;
+  tags: string;
+  collection_tmdb_id: number | null;
+  collection_title: string | null;
+  added: string;
+  last_info_sync: string | null;
+  movie_file_id: number | null;
+}
+
+export interface MovieAlternativeTitlesTable {
+  id: Generated<number>;
+  movie_id: number;
+  title: string;
+  clean_title: string;
+  source: string;
+}
+
+export interface SeriesTable {
+  id: Generated<number>;
+  tvdb_id: number | null;
+  tmdb_id: number | null;
+  imdb_id: string | null;
+  title: string;
+  sort_title: string;
+  clean_title: string;
+  year: number;
+  status: string;
+  overview: string | null;
+  network: string | null;
+  air_time: string | null;
+  runtime: number;
+  series_type: string;
+  certification: string | null;
+  genres: string;
+  images: string;
+  ratings: string;
+  monitored: number;
+  monitor_new_items: string;
+  quality_profile_id: number;
+  path: string;
+  root_folder_path: string;
+  season_folder: number;
+  tags: string;
+  added: string;
+  last_info_sync: string | null;
+  first_aired: string | null;
+  last_aired: string | null;
+  next_airing: string | null;
+  previous_airing: string | null;
+}
+
+export interface SeriesAlternativeTitlesTable {
+  id: Generated<number>;
+  series_id: number;
+  title: string;
+  clean_title: string;
+  scene_season_number: number | null;
+}
+
+export interface SeasonsTable {
+  id: Generated<number>;
+  series_id: number;
+  season_number: number;
+  monitored: number;
+}
+
+export interface EpisodesTable {
+  id: Generated<number>;
+  series_id: number;
+  tvdb_id: number | null;
+  tmdb_id: number | null;
+  season_number: number;
+  episode_number: number;
+  absolute_episode_number: number | null;
+  scene_season_number: number | null;
+  scene_episode_number: number | null;
+  scene_absolute_episode_number: number | null;
+  title: string | null;
+  overview: string | null;
+  air_date: string | null;
+  air_date_utc: string | null;
+  runtime: number;
+  monitored: number;
+  episode_file_id: number | null;
+  unverified_scene_numbering: number;
+}
+
+export interface RootFoldersTable {
+  id: Generated<number>;
+  path: string;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  label: string;
+}
+
+export interface QualityDefinitionsTable {
+  id: Generated<number>;
+  quality_id: string;
+  title: string;
+  weight: number;
+  min_size: number;
+  preferred_size: number;
+  max_size: number | null;
+}
+
+export interface QualityProfilesTable {
+  id: Generated<number>;
+  name: string;
+  upgrade_allowed: number;
+  cutoff: string;
+  items: string;
+  min_format_score: number;
+  cutoff_format_score: number;
+  format_items: string;
+}
+
+export interface LibraryTables {
+  movies: MoviesTable;
+  movie_alternative_titles: MovieAlternativeTitlesTable;
+  series: SeriesTable;
+  series_alternative_titles: SeriesAlternativeTitlesTable;
+  seasons: SeasonsTable;
+  episodes: EpisodesTable;
+  root_folders: RootFoldersTable;
+  tags: TagsTable;
+  quality_definitions: QualityDefinitionsTable;
+  quality_profiles: QualityProfilesTable;
+}
+
+// Declaration merging keeps the library tables in their own block instead of editing the interface above.
+export interface DB extends LibraryTables {}

@@ -1,0 +1,55 @@
+// SQL helpers the library repositories share: unique violations as ConflictError, tag membership in a JSON
+// array column, whitelisted sorting, paging, batching and "join a transaction if one is open".
+import { type Expression, type Kysely, type OrderByModifiersCallbackExpression, type SqlBool, sql } from 'kysely';
+import type { PageRequest } from '../../domain/library/paging.types.js';
+import type { DB } from '../schema.js';
+
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export function isForeignKeyViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+/**
+ * `tags` columns hold `JSON.stringify(number[])` (no spaces), so `,1,2,` contains `,N,` exactly when N is a
+ * member. Plain string functions both dialects share; no JSON operators, which differ between them.
+ */
+export function hasTag(column: string, tagId: number): Expression<SqlBool> {
+  const ref = sql.ref(column);
+  return sql<SqlBool>`(',' || substr(${ref}, 2, length(${ref}) - 2) || ',') like ${`%,${Math.trunc(tagId)},%`}`;
+}
+
+export interface SortColumn {
+  column: string;
+  /** Nullable columns sort nulls last in both directions on both dialects (they disagree by default). */
+  nullable?: boolean;
+}
+
+/** Order modifier for a whitelisted sort; callers add `id` in the same direction as tie-breaker. */
+export function sortOrder(
+  direction: PageRequest['sortDirection'],
+  nullable = false,
+): OrderByModifiersCallbackExpression {
+  return (ob) => {
+    const directed = direction === 'descending' ? ob.desc() : ob.asc();
+    return nullable ? directed.nullsLast() : directed;
+  };
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Runs fn in the caller's transaction when there is one (Kysely cannot nest), else in a new one. */
+export function inTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
+export const bool = (value: boolean): number => (value ? 1 : 0);
+export const parseJson = <T>(text: string): T => JSON.parse(text) as T;
