@@ -1,12 +1,13 @@
 // The download client implementations idkarr ships: one line per integration. Nothing else lists them.
 import type { AnyIntegration } from '../../providers/integration.js';
-import { qbittorrentIntegration } from './qbittorrent/index.js';
 import { nzbgetIntegration } from './nzbget/index.js';
+import { qbittorrentIntegration } from './qbittorrent/index.js';
 import { sabnzbdIntegration } from './sabnzbd/index.js';
 import { transmissionIntegration } from './transmission/index.js';
 
 export const downloadClientIntegrations: readonly AnyIntegration[] = [
   qbittorrentIntegration,
   sabnzbdIntegration,
+  nzbgetIntegration,
   transmissionIntegration,
 ];
