@@ -1,5 +1,6 @@
 // The download client implementations idkarr ships: one line per integration. Nothing else lists them.
 import type { AnyIntegration } from '../../providers/integration.js';
+import { aria2Integration } from './aria2/index.js';
 import { nzbgetIntegration } from './nzbget/index.js';
 import { qbittorrentIntegration } from './qbittorrent/index.js';
 import { sabnzbdIntegration } from './sabnzbd/index.js';
@@ -9,5 +10,6 @@ export const downloadClientIntegrations: readonly AnyIntegration[] = [
   qbittorrentIntegration,
   sabnzbdIntegration,
   nzbgetIntegration,
+  aria2Integration,
   transmissionIntegration,
 ];

@@ -1,0 +1,17 @@
+import { defineIntegration } from '../../../providers/integration.js';
+import { ARIA2_CAPABILITIES, Aria2Adapter } from './adapter.js';
+import { aria2Settings } from './settings.js';
+
+export const aria2Integration = defineIntegration({
+  kind: 'downloadclient',
+  id: 'aria2',
+  name: 'aria2',
+  description: 'aria2 through its JSON-RPC interface: torrents (magnets and .torrent files) and direct links.',
+  protocol: 'torrent',
+  capabilities: Object.entries(ARIA2_CAPABILITIES)
+    .filter(([, on]) => on)
+    .map(([name]) => name),
+  settings: aria2Settings,
+  errorFields: { auth: 'secret', connection: 'host' },
+  create: (settings, ctx) => new Aria2Adapter(settings, ctx.clock, ctx.log),
+});
