@@ -2,10 +2,11 @@
 // the issues that add real download clients, indexers, ... extend them with the kind's operations.
 import type { Finding } from '../lib/errors.js';
 import type { DownloadClientPort } from './ports/download-client.port.js';
+import type { IndexerPort } from './ports/indexer.port.js';
 import type { MetadataProviderPort } from './ports/metadata.port.js';
 import type { ProviderKind } from './provider-kind.js';
 
-export type { DownloadClientPort, MetadataProviderPort };
+export type { DownloadClientPort, IndexerPort, MetadataProviderPort };
 
 export interface HealthCheckResult {
   latencyMs: number;
@@ -20,7 +21,6 @@ export interface IntegrationInstance {
   dispose?(): Promise<void> | void;
 }
 
-export interface IndexerPort extends IntegrationInstance {}
 export interface MediaServerPort extends IntegrationInstance {}
 export interface NotifierPort extends IntegrationInstance {}
 export interface ImportListPort extends IntegrationInstance {}
