@@ -2,6 +2,7 @@
 import type { AnyIntegration } from '../../providers/integration.js';
 import { aria2Integration } from './aria2/index.js';
 import { delugeIntegration } from './deluge/index.js';
+import { downloadStationTorrentIntegration, downloadStationUsenetIntegration } from './download-station/index.js';
 import { nzbgetIntegration } from './nzbget/index.js';
 import { qbittorrentIntegration } from './qbittorrent/index.js';
 import { sabnzbdIntegration } from './sabnzbd/index.js';
@@ -13,5 +14,7 @@ export const downloadClientIntegrations: readonly AnyIntegration[] = [
   sabnzbdIntegration,
   nzbgetIntegration,
   aria2Integration,
+  downloadStationTorrentIntegration,
+  downloadStationUsenetIntegration,
   transmissionIntegration,
 ];
