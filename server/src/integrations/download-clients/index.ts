@@ -5,12 +5,14 @@ import { delugeIntegration } from './deluge/index.js';
 import { downloadStationTorrentIntegration, downloadStationUsenetIntegration } from './download-station/index.js';
 import { nzbgetIntegration } from './nzbget/index.js';
 import { qbittorrentIntegration } from './qbittorrent/index.js';
+import { rtorrentIntegration } from './rtorrent/index.js';
 import { sabnzbdIntegration } from './sabnzbd/index.js';
 import { transmissionIntegration } from './transmission/index.js';
 
 export const downloadClientIntegrations: readonly AnyIntegration[] = [
   delugeIntegration,
   qbittorrentIntegration,
+  rtorrentIntegration,
   sabnzbdIntegration,
   nzbgetIntegration,
   aria2Integration,
