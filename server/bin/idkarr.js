@@ -10,3 +10,5 @@ if (!existsSync(cli)) {
 }
 const { main } = await import(cli);
 process.exitCode = await main(process.argv.slice(2));
+// Backstop: if a stray handle (socket, timer) outlives main(), exit anyway instead of hanging a container stop.
+setTimeout(() => process.exit(), 3000).unref();

@@ -17,6 +17,11 @@ export const wsMessageSchema = z.object({ type: z.string(), data: z.unknown() })
 export type WsMessage = z.infer<typeof wsMessageSchema>;
 
 export const pagedSchema = <T extends z.ZodType>(item: T) =>
-  z.object({ page: z.number().int(), pageSize: z.number().int(), totalRecords: z.number().int(), records: z.array(item) });
+  z.object({
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    totalRecords: z.number().int(),
+    records: z.array(item),
+  });
 
 export const SECRET_SENTINEL = '********';

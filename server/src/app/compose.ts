@@ -17,11 +17,12 @@ import { providerRoutes } from '../http/routes/provider.routes.js';
 import { systemRoutes } from '../http/routes/system.routes.js';
 import { taskRoutes } from '../http/routes/task.routes.js';
 import { wsRoutes } from '../http/routes/ws.routes.js';
+import { seedMetadataDefinitions } from '../integrations/metadata/seed-definitions.js';
 import { CommandQueue } from '../jobs/command-queue.service.js';
 import { CommandRegistry } from '../jobs/command-registry.js';
 import { Scheduler } from '../jobs/scheduler.service.js';
 import { type Clock, systemClock } from '../lib/clock.js';
-import { createLogger, type Logger, LogRing } from '../lib/logger.js';
+import { type AppLogger, createLogger, type Logger, LogRing } from '../lib/logger.js';
 import { ProviderBackoffPolicy } from '../lib/resilience/backoff.js';
 import { builtinRegistry } from '../providers/builtin-registry.js';
 import { ProviderDefinitionService } from '../providers/provider-definition.service.js';
@@ -35,6 +36,7 @@ import { HealthService } from '../services/health.service.js';
 import { LoginThrottle } from '../services/login-throttle.js';
 import { systemCommands } from '../services/system-commands.js';
 import type { AppConfig } from './config.js';
+import { wireLibrary } from './library.wiring.js';
 import { VERSION } from './version.js';
 
 export interface App {
@@ -67,13 +69,30 @@ export async function composeApp(config: AppConfig, opts: ComposeOptions = {}): 
   const startedAt = new Date(clock.now());
   mkdirSync(config.dataDir, { recursive: true });
   const logRing = new LogRing();
-  const logger = await createLogger({
+  const appLogger = await createLogger({
     level: config.logLevel,
     ...(opts.fileLogs === false ? {} : { dataDir: config.dataDir }),
     ...(opts.logStream ? { stream: opts.logStream } : {}),
     ring: logRing,
   });
+  try {
+    return await composeWith(config, opts, clock, startedAt, logRing, appLogger);
+  } catch (err) {
+    // Nothing may keep the process alive after a failed start (the log file's rotation timer would).
+    await appLogger.close();
+    throw err;
+  }
+}
 
+async function composeWith(
+  config: AppConfig,
+  opts: ComposeOptions,
+  clock: Clock,
+  startedAt: Date,
+  logRing: LogRing,
+  appLogger: AppLogger,
+): Promise<App> {
+  const logger = appLogger.logger;
   if (config.database.kind === 'sqlite') applyStagedRestore(config, logger);
   const database = await openDatabase(config.database);
   const migrated = await migrate(database, { backupDir: join(config.dataDir, 'backups') });
@@ -104,9 +123,12 @@ export async function composeApp(config: AppConfig, opts: ComposeOptions = {}): 
     log: logger.child({ module: 'scheduler' }),
   }).register(...system.tasks);
 
+  const library = await wireLibrary(database);
+
   const registry = opts.registry ?? builtinRegistry();
   const providerLog = logger.child({ module: 'providers' });
   const definitionRepo = new ProviderDefinitionRepository(database.db);
+  await seedMetadataDefinitions(config, { definitions: definitionRepo, clock, log: providerLog });
   const instances = new ProviderInstances({ registry, clock, log: providerLog });
   const definitions = new ProviderDefinitionService({
     definitions: definitionRepo,
@@ -159,6 +181,7 @@ export async function composeApp(config: AppConfig, opts: ComposeOptions = {}): 
         await app.register(commandRoutes({ queue }), { prefix: '/api/v1' });
         await app.register(taskRoutes({ scheduler }), { prefix: '/api/v1' });
       },
+      ...library.routes,
     ],
   });
 
@@ -190,7 +213,7 @@ export async function composeApp(config: AppConfig, opts: ComposeOptions = {}): 
       for (const stop of stoppers.reverse()) await stop().catch((err) => logger.error({ err }, 'stop failed'));
       await http.close();
       await database.close();
-      logger.flush?.();
+      await appLogger.close();
     },
   };
 }

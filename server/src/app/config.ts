@@ -1,6 +1,7 @@
 // Environment configuration, validated once at start. An invalid value stops the process with one clear line.
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { redactUrl } from '../lib/redact.js';
 
 const port = z.coerce
   .number({ error: 'must be a number' })
@@ -58,7 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(`${name}: ${issue.message} (got ${JSON.stringify(env[name] ?? '')})`);
+    throw new ConfigError(`${name}: ${issue.message}${shownValue(name, env[name])}`);
   }
   const e = parsed.data;
   const dataDir = isAbsolute(e.IDKARR_DATA_DIR) ? e.IDKARR_DATA_DIR : resolve(cwd, e.IDKARR_DATA_DIR);
@@ -81,4 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     tmdb: { apiKey: e.IDKARR_TMDB_API_KEY, url: e.IDKARR_TMDB_URL },
     tvdb: { apiKey: e.IDKARR_TVDB_API_KEY, url: e.IDKARR_TVDB_URL },
   };
+}
+
+/** The rejected value helps the user, unless it is (or contains) a secret. */
+function shownValue(name: string, value: string | undefined): string {
+  if (value === undefined || /API_KEY|PASSWORD|SECRET|TOKEN/.test(name)) return '';
+  if (name === 'IDKARR_DATABASE_URL') return ` (got ${JSON.stringify(redactUrl(value))})`;
+  return ` (got ${JSON.stringify(value)})`;
 }

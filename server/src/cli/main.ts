@@ -38,6 +38,12 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function serve(): Promise<number> {
+  // Listen for shutdown before anything else: a signal during start-up or right after the banner must still end
+  // in a clean stop, not in the default action that kills the process mid-write.
+  const shutdown = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
   let app: Awaited<ReturnType<typeof composeApp>>;
   try {
     const config = loadConfig();
@@ -60,11 +66,7 @@ async function serve(): Promise<number> {
       `  database: ${app.database.dialect}${app.config.database.kind === 'sqlite' ? ` (${app.config.database.file})` : ''}\n` +
       `  API key:  ${app.apiKeyFile === 'IDKARR_API_KEY' ? 'from IDKARR_API_KEY' : `stored in ${app.apiKeyFile}`}\n`,
   );
-  await new Promise<void>((resolve) => {
-    const shutdown = () => resolve();
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
-  });
+  await shutdown;
   await app.stop();
   return 0;
 }

@@ -151,7 +151,7 @@ export class CommandQueue {
   async waitFor(id: number): Promise<CommandRecord> {
     // A running command leaves `running` only after its settlement, so its waiter is sure to be resolved.
     const read = this.running.has(id) ? null : () => this.deps.repository.findById(id);
-    const ended = await this.settlement.waitFor(id, read);
+    const ended = await this.settlement.waitFor(id, read, () => this.running.has(id));
     if (!ended) throw new NotFoundError(`command ${id} not found`);
     return ended;
   }

@@ -23,6 +23,9 @@ export class CommandSettlement {
   async waitFor(
     id: number,
     read: (() => Promise<CommandRecord | undefined>) | null,
+    /** True while the command runs in this process; checked after the read, since a queued command may start
+     * and end while the read is in flight, and its row then reads as ended before the listeners ran. */
+    runningHere: () => boolean = () => false,
   ): Promise<CommandRecord | undefined> {
     const recent = this.recent.get(id);
     if (recent) return recent;
@@ -36,6 +39,7 @@ export class CommandSettlement {
     this.waiters.set(id, set);
     if (!read) return settled;
     const current = await read();
+    if (runningHere()) return settled;
     if (!current || ENDED_STATUSES.includes(current.status)) {
       set.delete(resolveWaiter);
       if (set.size === 0) this.waiters.delete(id);

@@ -16,7 +16,7 @@ describe('createLogger', () => {
   it('writes JSON lines with secrets redacted to the stream and the ring', async () => {
     const sink = new Sink();
     const ring = new LogRing();
-    const log = await createLogger({ level: 'info', stream: sink, ring });
+    const { logger: log } = await createLogger({ level: 'info', stream: sink, ring });
     log.child({ module: 'indexer' }).info(
       {
         apiKey: 'KEY-1',
@@ -47,7 +47,7 @@ describe('createLogger', () => {
   it('keeps debug records in the ring while the stream gets only its level', async () => {
     const sink = new Sink();
     const ring = new LogRing();
-    const log = await createLogger({ level: 'warn', stream: sink, ring });
+    const { logger: log } = await createLogger({ level: 'warn', stream: sink, ring });
     log.debug('quiet');
     log.warn('loud');
     await flush();
@@ -59,7 +59,7 @@ describe('createLogger', () => {
   it('writes nothing when silent', async () => {
     const sink = new Sink();
     const ring = new LogRing();
-    const log = await createLogger({ level: 'silent', stream: sink, ring });
+    const { logger: log } = await createLogger({ level: 'silent', stream: sink, ring });
     log.error('nope');
     await flush();
     expect(sink.text).toBe('');

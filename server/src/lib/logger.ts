@@ -59,14 +59,21 @@ export interface LoggerOptions {
   ring?: LogRing;
 }
 
-export async function createLogger(opts: LoggerOptions): Promise<Logger> {
+export interface AppLogger {
+  logger: Logger;
+  /** Flushes and closes the file sink (its rotation timer would otherwise keep the process alive). */
+  close(): Promise<void>;
+}
+
+export async function createLogger(opts: LoggerOptions): Promise<AppLogger> {
+  let file: (NodeJS.WritableStream & { end(): void }) | undefined;
   const streams: pino.StreamEntry[] = [{ level: opts.level as pino.Level, stream: opts.stream ?? process.stdout }];
   if (opts.ring) streams.push({ level: 'debug', stream: opts.ring });
   if (opts.dataDir) {
     const dir = join(opts.dataDir, 'logs');
     mkdirSync(dir, { recursive: true });
     const { default: roll } = await import('pino-roll');
-    const file = await roll({
+    file = await roll({
       file: join(dir, 'idkarr'),
       extension: '.log',
       size: '10m',
@@ -76,7 +83,7 @@ export async function createLogger(opts: LoggerOptions): Promise<Logger> {
     });
     streams.push({ level: opts.level as pino.Level, stream: file });
   }
-  return pino(
+  const logger = pino(
     {
       level: opts.level === 'silent' ? 'silent' : 'debug',
       base: undefined,
@@ -92,9 +99,32 @@ export async function createLogger(opts: LoggerOptions): Promise<Logger> {
     },
     pino.multistream(streams),
   );
+  return {
+    logger,
+    close: async () => {
+      logger.flush();
+      const sink = file;
+      file = undefined;
+      if (sink) await endStream(sink);
+    },
+  };
 }
 
 /** A logger that writes nowhere; for tests and tools. */
 export function silentLogger(): Logger {
   return pino({ level: 'silent' });
+}
+
+/** SonicBoom's end() takes no callback: wait for its close/finish event, bounded so shutdown never hangs. */
+function endStream(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(done, 2000);
+    function done(): void {
+      clearTimeout(timer);
+      resolve();
+    }
+    stream.once('close', done);
+    stream.once('finish', done);
+    stream.end();
+  });
 }

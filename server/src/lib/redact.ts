@@ -23,7 +23,7 @@ export function redactUrl(url: string): string {
     .map((pair) => {
       const eq = pair.indexOf('=');
       const name = eq === -1 ? pair : pair.slice(0, eq);
-      return eq !== -1 && SECRET_PARAM.test(decodeURIComponent(name)) ? `${name}=${REDACTED}` : pair;
+      return eq !== -1 && SECRET_PARAM.test(safeDecode(name)) ? `${name}=${REDACTED}` : pair;
     })
     .join('&');
   return `${head}?${query}`;
@@ -43,4 +43,13 @@ export function redactDeep(value: unknown, seen = new WeakSet<object>(), depth =
     else out[k] = redactDeep(v, seen, depth + 1);
   }
   return out;
+}
+
+/** A malformed %-escape must not turn redaction (often inside an error handler) into a new error. */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

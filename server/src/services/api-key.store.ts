@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ConflictError } from '../lib/errors.js';
 
 export interface StoredConfig {
   apiKey: string;
@@ -34,7 +35,7 @@ export class ApiKeyStore {
 
   /** Replaces the key (UI "regenerate"); refused when the key comes from the environment. */
   regenerate(): string {
-    if (this.fromEnv) throw new Error('the API key is set by IDKARR_API_KEY and cannot be regenerated here');
+    if (this.fromEnv) throw new ConflictError('the API key is set by IDKARR_API_KEY and cannot be regenerated here');
     this.current = generateApiKey();
     this.write({ ...(this.read() ?? {}), apiKey: this.current });
     return this.current;

@@ -233,8 +233,7 @@ describe.each(DIALECTS)('foundation auth (%s)', (dialect) => {
     }
   });
 
-  // BUG: ApiKeyStore.regenerate throws a plain Error, so the user gets an opaque 500 instead of a 409 that says why.
-  it.fails('answers 409 with the reason when asked to regenerate an IDKARR_API_KEY key', async () => {
+  it('answers 409 with the reason when asked to regenerate an IDKARR_API_KEY key', async () => {
     const envKey = 'Env_Key-0123456789abcdef';
     const e = await startApp(dialect, { env: { IDKARR_API_KEY: envKey } });
     try {

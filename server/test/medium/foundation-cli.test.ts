@@ -89,17 +89,13 @@ describe('idkarr CLI start-up failures', () => {
     expect(output).not.toContain('postgres://');
   });
 
-  // BUG: after a failure inside composeApp (here: the database cannot be opened) the process never exits: the
-  // logger's file stream (pino-roll, with its rotation timer) stays open and main() does not close it.
-  it.fails('unreachable PostgreSQL: the process exits with code 1', async () => {
+  it('unreachable PostgreSQL: the process exits with code 1', async () => {
     const r = await run([], { IDKARR_DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x' }, { timeoutMs: 8_000 });
     expect(r.killed).toBe(false);
     expect(r.code).toBe(1);
   });
 
-  // BUG: same cause as above: `serve` answers SIGTERM by stopping the app and returning 0, but the log file stream
-  // (pino-roll's daily rotation timer) is never closed, so the process keeps running until SIGKILL.
-  it.fails('serve: exits with code 0 on SIGTERM', async () => {
+  it('serve: exits with code 0 on SIGTERM', async () => {
     const port = await new Promise<number>((resolve) => {
       const s = createServer().listen(0, '127.0.0.1', () => {
         const p = (s.address() as { port: number }).port;
