@@ -60,3 +60,26 @@ export function testMagnet(name = 'Some.Movie.2020.1080p.BluRay.x264-GRP'): { ur
   const uri = `magnet:?xt=urn:btih:${hash}&dn=${encodeURIComponent(name)}&tr=${encodeURIComponent(DUMMY_TRACKER)}`;
   return { uri, infoHash: hash.toUpperCase() };
 }
+
+/** Serves `data` at `http://127.0.0.1:<port>/<name>` until closed (a stand-in for an indexer's download link). */
+export async function serveTorrent(
+  data: Uint8Array,
+  name = 'download.torrent',
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const { createServer } = await import('node:http');
+  const server = createServer((req, res) => {
+    if (req.url !== `/${name}`) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/x-bittorrent', 'content-length': data.byteLength });
+    res.end(Buffer.from(data));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/${name}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, tempDir } from '../../../../test/support/daemons/common.js';
 import { type DelugeDaemon, startDeluge } from '../../../../test/support/daemons/deluge.js';
-import { makeTestTorrent, testMagnet } from '../../../../test/support/torrents.js';
+import { makeTestTorrent, serveTorrent, testMagnet } from '../../../../test/support/torrents.js';
 import { systemClock } from '../../../lib/clock.js';
 import { ConflictError, UnreachableError } from '../../../lib/errors.js';
 import { DelugeAdapter } from './adapter.js';
@@ -147,6 +147,33 @@ describe('Deluge (real deluged + deluge-web)', () => {
     );
     for (const f of t.files) expect(existsSync(f)).toBe(false);
     expect(await d.get(downloadId)).toBeNull();
+  });
+
+  it('adds from a torrent URL and reaches the completed state', async () => {
+    const tt = makeTestTorrent({
+      saveDir: join(payloadRoot, 'url'),
+      torrentDir: join(payloadRoot, 'torrents'),
+      name: 'Url.Show.S03E04.1080p.WEB-GRP',
+    });
+    const served = await serveTorrent(tt.data);
+    try {
+      const c = client();
+      const { downloadId } = await c.add({
+        title: tt.name,
+        mediaType: 'tv',
+        source: { kind: 'torrentUrl', url: served.url },
+        savePath: tt.saveDir,
+      });
+      expect(downloadId).toBe(tt.infoHash);
+      const done = await eventually(
+        'seeding',
+        () => c.get(downloadId),
+        (i) => i?.status === 'seeding',
+      );
+      expect(done).toMatchObject({ category: 'tv-sonarr', outputPath: tt.contentPath });
+    } finally {
+      await served.close();
+    }
   });
 
   it('a stopped daemon behind a live deluge-web is an UnreachableError, and test() points at the host', async () => {

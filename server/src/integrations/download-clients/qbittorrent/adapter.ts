@@ -103,6 +103,15 @@ export class QbittorrentAdapter implements DownloadClientPort {
       if (existing.length > 0) throw new ConflictError(`qBittorrent already has torrent ${hash}`);
       throw new ProtocolError(`qBittorrent rejected the torrent ${hash} ("Fails.")`, 'Fails.');
     }
+    // "Ok." means accepted, not loaded: qBittorrent registers the torrent a moment later (magnets especially), and
+    // calls naming its hash before that are silently ignored. Wait for it before the follow-up calls.
+    if (!(await this.waitLoaded(hash))) {
+      this.log?.warn(
+        { hash },
+        'qBittorrent accepted the torrent but has not loaded it yet; initial state and priority not applied',
+      );
+      return { downloadId: hash };
+    }
     if (!paused && this.settings.initialState === 'force_start') await this.api.setForceStart(hash);
     const priority =
       request.priority ?? (request.isRecent ? this.settings.recentPriority : this.settings.olderPriority);
@@ -195,6 +204,15 @@ export class QbittorrentAdapter implements DownloadClientPort {
     const started = this.clock.now();
     await this.api.webApiVersion();
     return { latencyMs: this.clock.now() - started };
+  }
+
+  private async waitLoaded(hash: string, timeoutMs = 5000): Promise<boolean> {
+    const deadline = this.clock.now() + timeoutMs;
+    for (;;) {
+      if ((await this.api.torrents({ hashes: [hash] })).length > 0) return true;
+      if (this.clock.now() >= deadline) return false;
+      await this.clock.sleep(100);
+    }
   }
 
   private ownCategories(): Set<string> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, tempDir } from '../../../../test/support/daemons/common.js';
 import { type QbittorrentDaemon, startQbittorrent } from '../../../../test/support/daemons/qbittorrent.js';
-import { makeTestTorrent, testMagnet } from '../../../../test/support/torrents.js';
+import { makeTestTorrent, serveTorrent, testMagnet } from '../../../../test/support/torrents.js';
 import { systemClock } from '../../../lib/clock.js';
 import { ConflictError, UnreachableError } from '../../../lib/errors.js';
 import { QbittorrentAdapter } from './adapter.js';
@@ -193,6 +193,40 @@ describe('qBittorrent (real qbittorrent-nox)', () => {
     );
     for (const f of t.files) expect(existsSync(f)).toBe(false);
     expect(await qb.get(downloadId)).toBeNull();
+  });
+
+  it('adds from a torrent URL with force start, sequential order and first/last piece priority', async () => {
+    const t = makeTestTorrent({
+      saveDir: join(payloadRoot, 'url'),
+      torrentDir: join(payloadRoot, 'torrents'),
+      name: 'Url.Show.S03E04.1080p.WEB-GRP',
+    });
+    const served = await serveTorrent(t.data);
+    try {
+      const qb = client({ initialState: 'force_start', sequentialDownload: true, firstAndLastPiecePriority: true });
+      const { downloadId } = await qb.add({
+        title: t.name,
+        mediaType: 'anime',
+        source: { kind: 'torrentUrl', url: served.url },
+        savePath: t.saveDir,
+      });
+      expect(downloadId).toBe(t.infoHash);
+      const [raw] = await rawApi().torrents({ hashes: [downloadId] });
+      expect(raw).toMatchObject({ category: 'anime-sonarr' });
+      expect(raw as unknown as Record<string, unknown>).toMatchObject({
+        force_start: true,
+        seq_dl: true,
+        f_l_piece_prio: true,
+      });
+      await eventually(
+        'forcedUP after the check',
+        () => qb.get(downloadId),
+        (i) => i?.rawStatus === 'forcedUP',
+      );
+      expect((await qb.get(downloadId))?.status).toBe('seeding');
+    } finally {
+      await served.close();
+    }
   });
 
   it('remove without data leaves the files', async () => {

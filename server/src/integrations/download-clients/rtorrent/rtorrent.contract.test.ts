@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, tempDir } from '../../../../test/support/daemons/common.js';
 import { type RtorrentDaemon, startRtorrent } from '../../../../test/support/daemons/rtorrent.js';
-import { makeTestTorrent, testMagnet } from '../../../../test/support/torrents.js';
+import { makeTestTorrent, serveTorrent, testMagnet } from '../../../../test/support/torrents.js';
 import { systemClock } from '../../../lib/clock.js';
 import { ProtocolError, UnreachableError } from '../../../lib/errors.js';
 import { RtorrentAdapter } from './adapter.js';
@@ -183,6 +183,33 @@ describe('rTorrent (real rtorrent behind lighttpd)', () => {
     await r.remove(downloadId, false);
     expect(await r.get(downloadId)).toBeNull();
     expect(existsSync(t.files[0]!)).toBe(true);
+  });
+
+  it('adds from a torrent URL and reaches the completed state', async () => {
+    const tt = makeTestTorrent({
+      saveDir: join(payloadRoot, 'url'),
+      torrentDir: join(payloadRoot, 'torrents'),
+      name: 'Url.Show.S03E04.1080p.WEB-GRP',
+    });
+    const served = await serveTorrent(tt.data);
+    try {
+      const c = client();
+      const { downloadId } = await c.add({
+        title: tt.name,
+        mediaType: 'tv',
+        source: { kind: 'torrentUrl', url: served.url },
+        savePath: tt.saveDir,
+      });
+      expect(downloadId).toBe(tt.infoHash);
+      const done = await eventually(
+        'seeding',
+        () => c.get(downloadId),
+        (i) => i?.status === 'seeding',
+      );
+      expect(done).toMatchObject({ category: 'tv-sonarr', outputPath: tt.contentPath });
+    } finally {
+      await served.close();
+    }
   });
 
   it('a stopped rtorrent behind a live bridge is an UnreachableError, and test() points at the host', async () => {

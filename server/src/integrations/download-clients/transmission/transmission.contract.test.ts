@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, tempDir } from '../../../../test/support/daemons/common.js';
 import { startTransmission, type TransmissionDaemon } from '../../../../test/support/daemons/transmission.js';
-import { makeTestTorrent, testMagnet } from '../../../../test/support/torrents.js';
+import { makeTestTorrent, serveTorrent, testMagnet } from '../../../../test/support/torrents.js';
 import { systemClock } from '../../../lib/clock.js';
 import { ConflictError, UnreachableError } from '../../../lib/errors.js';
 import { TransmissionAdapter } from './adapter.js';
@@ -178,6 +178,33 @@ describe('Transmission (real transmission-daemon)', () => {
     );
     for (const f of tt.files) expect(existsSync(f)).toBe(false);
     expect(await t.get(downloadId)).toBeNull();
+  });
+
+  it('adds from a torrent URL and reaches the completed state', async () => {
+    const tt = makeTestTorrent({
+      saveDir: join(payloadRoot, 'url'),
+      torrentDir: join(payloadRoot, 'torrents'),
+      name: 'Url.Show.S03E04.1080p.WEB-GRP',
+    });
+    const served = await serveTorrent(tt.data);
+    try {
+      const c = client();
+      const { downloadId } = await c.add({
+        title: tt.name,
+        mediaType: 'tv',
+        source: { kind: 'torrentUrl', url: served.url },
+        savePath: tt.saveDir,
+      });
+      expect(downloadId).toBe(tt.infoHash);
+      const done = await eventually(
+        'seeding',
+        () => c.get(downloadId),
+        (i) => i?.status === 'seeding',
+      );
+      expect(done).toMatchObject({ category: 'tv-sonarr', outputPath: tt.contentPath });
+    } finally {
+      await served.close();
+    }
   });
 
   it('a stopped daemon is an UnreachableError, and test() points at the host', async () => {
