@@ -9,11 +9,17 @@ import { QualityProfileRepository } from '../db/repositories/quality-profile.rep
 import { RootFolderRepository } from '../db/repositories/root-folder.repository.js';
 import { SeriesRepository } from '../db/repositories/series.repository.js';
 import { TagRepository } from '../db/repositories/tag.repository.js';
+import { calendarRoutes } from '../http/routes/calendar.routes.js';
+import { feedRoutes } from '../http/routes/feed.routes.js';
 import { libraryConfigRoutes } from '../http/routes/library-config.routes.js';
+import { wantedRoutes } from '../http/routes/wanted.routes.js';
+import { CalendarService } from '../services/library/calendar.service.js';
 import { QualityDefinitionService } from '../services/library/quality-definition.service.js';
 import { QualityProfileService } from '../services/library/quality-profile.service.js';
 import { RootFolderService } from '../services/library/root-folder.service.js';
 import { TagService } from '../services/library/tag.service.js';
+import { WantedService } from '../services/library/wanted.service.js';
+import { VERSION } from './version.js';
 
 export interface LibraryWiring {
   repos: {
@@ -57,9 +63,21 @@ export async function wireLibrary(database: Database): Promise<LibraryWiring> {
   };
   // Qualities added to the catalog by a newer idkarr get their definition rows on the next start.
   await services.qualityDefinitions.ensureCatalog();
+  const calendar = new CalendarService({ movies: repos.movies, series: repos.series, episodes: repos.episodes });
+  const wanted = new WantedService({
+    movies: repos.movies,
+    series: repos.series,
+    episodes: repos.episodes,
+    qualityProfiles: repos.qualityProfiles,
+  });
   const routes: FastifyPluginAsync[] = [
     async (app) => {
       await app.register(libraryConfigRoutes(services), { prefix: '/api/v1' });
+    },
+    async (app) => {
+      await app.register(calendarRoutes({ calendar }), { prefix: '/api/v1' });
+      await app.register(wantedRoutes({ wanted }), { prefix: '/api/v1' });
+      await app.register(feedRoutes({ calendar, version: VERSION }));
     },
   ];
   return { repos, services, routes };
