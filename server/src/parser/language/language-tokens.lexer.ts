@@ -1,7 +1,7 @@
 // Splits a release title into word tokens and classifies each one for the language parser.
 // Classification is a handful of Map lookups per token, so the whole pass is linear.
 import { isMediaToken } from '../release-group/media-tokens.data.js';
-import { scanWords } from '../release-group/word-scan.util.js';
+import { forEachWord, type Word } from '../release-group/word-scan.util.js';
 import { LANGUAGE_CODES, LANGUAGE_COUNTRIES, LANGUAGE_PAIRS, LANGUAGE_WORDS } from './language-table.data.js';
 
 export type TokenKind = 'lang' | 'sub' | 'dub' | 'media' | 'other';
@@ -62,35 +62,87 @@ function classifyCompound(lower: string, original: string): LangToken | undefine
   return undefined;
 }
 
-function classify(raw: string, start: number): LangToken {
+/** A word as the classifier reads it: without a leading channel count. */
+function tokenText(raw: string): string {
   const c = raw.charCodeAt(0);
-  const token = classifyText(c >= 48 && c <= 57 ? raw.replace(COUNT_PREFIX, '') : raw);
+  return c >= 48 && c <= 57 ? raw.replace(COUNT_PREFIX, '') : raw;
+}
+
+function classify(raw: string, start: number): LangToken {
+  return classifyAt(tokenText(raw), start, start + raw.length);
+}
+
+function classifyAt(text: string, start: number, end: number): LangToken {
+  const token = classifyText(text);
   // Plain assignment: an object spread here dominated the profile (megamorphic clone).
   token.start = start;
-  token.end = start + raw.length;
+  token.end = end;
   return token;
 }
 
+/** What a lowercased token means on its own; the token object is built from it per occurrence. */
+interface LexEntry {
+  kind: 'lang' | 'sub' | 'dub';
+  language?: string;
+  form?: 'word' | 'code' | 'country';
+}
+
+/**
+ * Words, codes, countries, sub and dub markers in one Map, first spelling wins in the order the checks
+ * used to run, so one lookup replaces up to seven. Pairs stay apart: they match on exact case and sit
+ * between codes and countries in precedence.
+ */
+const LEXICON = new Map<string, LexEntry>();
+function indexLanguages(map: Map<string, string>, form: 'word' | 'code' | 'country'): void {
+  for (const [key, language] of map) if (!LEXICON.has(key)) LEXICON.set(key, { kind: 'lang', language, form });
+}
+function indexMarkers(set: Set<string>, kind: 'sub' | 'dub'): void {
+  for (const key of set) if (!LEXICON.has(key)) LEXICON.set(key, { kind });
+}
+indexLanguages(LANGUAGE_WORDS, 'word');
+indexLanguages(LANGUAGE_CODES, 'code');
+indexLanguages(LANGUAGE_COUNTRIES, 'country');
+indexMarkers(SUB_MARKERS, 'sub');
+indexMarkers(DUB_MARKERS, 'dub');
+indexMarkers(SOFT_SUB_MARKERS, 'dub');
+
 function classifyText(text: string): LangToken {
   const lower = text.toLowerCase();
-  const word = LANGUAGE_WORDS.get(lower);
-  if (word) return { text, start: 0, end: 0, kind: 'lang', language: word, form: 'word' };
-  const code = LANGUAGE_CODES.get(lower);
-  if (code) return { text, start: 0, end: 0, kind: 'lang', language: code, form: 'code' };
-  const pair = LANGUAGE_PAIRS.get(text);
+  const e = LEXICON.get(lower);
+  if (e !== undefined && (e.form === 'word' || e.form === 'code')) {
+    return { text, start: 0, end: 0, kind: 'lang', language: e.language, form: e.form };
+  }
+  // Pairs are two letters; skipping the lookup for every other token saves a string hash per word.
+  const pair = text.length === 2 ? LANGUAGE_PAIRS.get(text) : undefined;
   if (pair) return { text, start: 0, end: 0, kind: 'lang', language: pair, form: 'pair' };
-  const country = LANGUAGE_COUNTRIES.get(lower);
-  if (country) return { text, start: 0, end: 0, kind: 'lang', language: country, form: 'country' };
-  if (SUB_MARKERS.has(lower)) return { text, start: 0, end: 0, kind: 'sub' };
-  if (DUB_MARKERS.has(lower) || SOFT_SUB_MARKERS.has(lower)) return { text, start: 0, end: 0, kind: 'dub' };
-  if (isMediaToken(text)) return { text, start: 0, end: 0, kind: 'media' };
+  if (e !== undefined) {
+    return e.kind === 'lang'
+      ? { text, start: 0, end: 0, kind: 'lang', language: e.language, form: e.form }
+      : { text, start: 0, end: 0, kind: e.kind };
+  }
+  if (isMediaToken(text, lower)) return { text, start: 0, end: 0, kind: 'media' };
   const compound = COMPOUND_HINT.test(lower) ? classifyCompound(lower, text) : undefined;
   return compound ?? { text, start: 0, end: 0, kind: 'other' };
 }
 
-/** All word tokens of `text`, classified. */
-export function tokenize(text: string): LangToken[] {
+/** True when every word (at least one) names a language; stops at the first one that does not. */
+export function allLanguageWords(words: Word[]): boolean {
+  if (words.length === 0) return false;
+  for (const w of words) if (classify(w.text, w.start).kind !== 'lang') return false;
+  return true;
+}
+
+/**
+ * Word tokens of `text`, classified. Only words starting at or after `classifyFrom` are classified and
+ * returned (the language parser never looks at the title's words); `onWord` sees every word as read.
+ */
+export function tokenize(text: string, classifyFrom = 0, onWord?: (word: string, start: number) => void): LangToken[] {
   const tokens: LangToken[] = [];
-  for (const word of scanWords(text)) tokens.push(classify(word.text, word.start));
+  forEachWord(text, (start, stop) => {
+    if (start < classifyFrom && onWord === undefined) return;
+    const word = tokenText(text.slice(start, stop));
+    onWord?.(word, start);
+    if (start >= classifyFrom) tokens.push(classifyAt(word, start, stop));
+  });
   return tokens;
 }

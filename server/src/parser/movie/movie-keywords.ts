@@ -173,14 +173,16 @@ const TMDB = /^tmdb(?:id)?\d+$/;
 /** A release tag that ends the title wherever it appears (after the first word). */
 export function isReleaseWord(w: MovieWord): boolean {
   const { head, flat } = w;
+  // Each pattern only runs when the word has its fixed first character or length: most words fail those.
+  const c = head.charCodeAt(0);
   return (
     RELEASE_WORDS.has(flat) ||
     RELEASE_WORDS.has(head) ||
-    RESOLUTION.test(head) ||
-    VERSION.test(flat) ||
-    DISC.test(flat) ||
-    IMDB.test(head) ||
-    TMDB.test(flat)
+    (c >= 48 && c <= 57 && RESOLUTION.test(head)) ||
+    (flat.length === 2 && VERSION.test(flat)) ||
+    (flat.length === 3 && DISC.test(flat)) ||
+    (c === 116 && IMDB.test(head)) ||
+    (flat.startsWith('tmdb') && TMDB.test(flat))
   );
 }
 

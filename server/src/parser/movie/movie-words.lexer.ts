@@ -20,9 +20,30 @@ function isSep(c: number, hyphen: boolean): boolean {
   return c === 32 || c === 46 || c === 95 || c === 9 || (hyphen && c === 45);
 }
 
-const FIRST_RUN = /[a-z0-9]+/;
-const NON_ALNUM = /[^a-z0-9]+/g;
-const OPENERS_ONLY = /^[([{]*$/;
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+}
+
+/** `lower` without anything but a-z0-9; a char loop, as this runs for every word of every title. */
+function flatten(lower: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < lower.length; i++) {
+    if (isAlnum(lower.charCodeAt(i))) continue;
+    out += lower.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? lower : out + lower.slice(from);
+}
+
+/** True when `lower[0, end)` holds only the openers `(`, `[`, `{`. */
+function onlyOpeners(lower: string, end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const c = lower.charCodeAt(i);
+    if (c !== 40 && c !== 91 && c !== 123) return false;
+  }
+  return true;
+}
 
 /** Words of `s`; a name with no other separator is split on hyphens ("Words-Here-Movie-(1990)"). */
 export function splitWords(s: string): MovieWord[] {
@@ -41,14 +62,18 @@ function split(s: string, hyphen: boolean): MovieWord[] {
     while (i < n && !isSep(s.charCodeAt(i), hyphen)) i++;
     const raw = s.slice(start, i);
     const lower = raw.toLowerCase();
-    const m = FIRST_RUN.exec(lower);
+    // head: the first run of [a-z0-9] in `lower`, found with a char loop.
+    let h = 0;
+    while (h < lower.length && !isAlnum(lower.charCodeAt(h))) h++;
+    let e = h;
+    while (e < lower.length && isAlnum(lower.charCodeAt(e))) e++;
     out.push({
       raw,
       start,
       sepAfter: i < n ? s[i]! : '',
-      head: m ? m[0] : '',
-      flat: lower.replace(NON_ALNUM, ''),
-      headLeads: m ? OPENERS_ONLY.test(lower.slice(0, m.index)) : false,
+      head: lower.slice(h, e),
+      flat: flatten(lower),
+      headLeads: e > h && onlyOpeners(lower, h),
     });
   }
   return out;

@@ -6,11 +6,15 @@ import type { QualityParse } from './quality.types.js';
 import { scanQualityFeatures } from './quality-features.scanner.js';
 import { catalogIdFor, MEDIA_EXTENSIONS, resolveQuality } from './quality-resolve.rules.js';
 
-const EXTENSION = /\.([a-z0-9]{2,4})$/i;
+/** Tried at the last dot only (sticky): an extension holds no dot, so no other dot can start a match. */
+const EXTENSION_AT = /\.([a-z0-9]{2,4})$/iy;
 
 /** Splits a trailing media-container extension off (`.mkv`); other dotted suffixes stay part of the name. */
 export function splitExtension(name: string): [base: string, ext: string] {
-  const m = EXTENSION.exec(name);
+  const dot = name.lastIndexOf('.');
+  if (dot < 0) return [name, ''];
+  EXTENSION_AT.lastIndex = dot;
+  const m = EXTENSION_AT.exec(name);
   if (!m) return [name, ''];
   const ext = m[1]!.toLowerCase();
   return MEDIA_EXTENSIONS.has(ext) ? [name.slice(0, m.index), ext] : [name, ''];

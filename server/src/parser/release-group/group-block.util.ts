@@ -21,9 +21,13 @@ export function isMediaWord(word: string): boolean {
 
 /** Could `word` be a release group's name on its own? */
 export function isGroupWord(word: string): boolean {
-  if (!GROUP_WORD.test(word) || isMediaWord(word) || isLanguageTag(word)) return false;
+  if (!GROUP_WORD.test(word)) return false;
+  // One scan of the parts serves the media, language and descriptive-word checks.
+  const parts = scanWords(word);
+  for (const part of parts) if (isMediaToken(part.text)) return false;
+  if (isLanguageTag(word, parts)) return false;
   // `Dual-Audio`, `Multi-Subs`: every part describes the release.
-  return !scanWords(word).every((part) => NOT_GROUP.test(part.text));
+  return !parts.every((part) => NOT_GROUP.test(part.text));
 }
 
 /**

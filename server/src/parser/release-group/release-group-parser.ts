@@ -2,9 +2,8 @@
 // `... [Group]`. Trailing noise (file extension, repost/indexer tags, site tags, CRC) is peeled off first.
 import { isLanguageTag, isLanguageWord } from '../language/language-words.util.js';
 import { blockGroup, isGroupWord, isMediaWord, splitWords } from './group-block.util.js';
-import { FILE_EXTENSION, isMediaToken } from './media-tokens.data.js';
+import { lastMediaTokenEnd, stripFileExtension } from './media-tokens.data.js';
 import { isSiteTag, stripTrailingNoise } from './trailing-noise.util.js';
-import { scanWords } from './word-scan.util.js';
 
 export { parseReleaseHash } from './release-hash.util.js';
 
@@ -18,6 +17,8 @@ const AFTER_PAREN = /\(([^()]*)\)\s+([\p{L}\p{N}]+)$/u;
 /** `8-Bit`, `10 bit` are one media word; left split, the `Bit` would look like a group. */
 const BIT_DEPTH = /(\d{1,2})[- ]?bits?\b/gi;
 const BLU_RAY = /blu-ray/gi;
+/** Tested on the last two code units only, so an astral letter at the end still counts. */
+const LETTER_AT_END = /\p{L}$/u;
 
 /** `[SubGroup] Title - 01`: anime releases name the group first. */
 function prefixGroup(title: string): string | null {
@@ -30,8 +31,7 @@ function prefixGroup(title: string): string | null {
 
 /** Text after the last media token decides: `-Group`, `.Group`, ` - Group`, or nothing. */
 function afterMedia(text: string): string | null {
-  let end = -1;
-  for (const word of scanWords(text)) if (isMediaToken(word.text)) end = word.end;
+  const end = lastMediaTokenEnd(text);
   if (end < 0) {
     const bare = /[^\s-]-([\p{L}\p{N}]+)$/u.exec(text);
     return bare ? bare[1]! : null;
@@ -70,22 +70,43 @@ function afterMedia(text: string): string | null {
 
 /** Drops a trailing language word glued to the group (`-SKGTV English`, `-SKGTV_English`). */
 function dropTrailingLanguage(text: string): string {
+  // Only a letter at the very end can complete a match; titles ending in a digit or bracket skip both scans.
+  if (!LETTER_AT_END.test(text.slice(-2))) return text;
   const match = /[-\s._]+([\p{L}]+)$/u.exec(text);
   if (match && isLanguageWord(match[1]!) && /-[^\s]+[\s._]+[\p{L}]+$/u.test(text)) return text.slice(0, match.index);
   return text;
 }
 
+// The episode and movie parsers ask for the group of a title and the language parser often asks again
+// for the same string right after; the answer is a pure function of the string, so the last one is kept.
+let lastTitle: string | undefined;
+let lastGroup: string | null = null;
+
 export function parseReleaseGroup(title: string): string | null {
+  if (title === lastTitle) return lastGroup;
+  const group = findReleaseGroup(title);
+  lastTitle = title;
+  lastGroup = group;
+  return group;
+}
+
+function findReleaseGroup(title: string): string | null {
   const prefix = prefixGroup(title);
   if (prefix) return prefix;
   // Groups sit at the end; bounding the text keeps every end-anchored regex cheap on hostile input.
-  let text = stripTrailingNoise(title.slice(-MAX_TAIL).trim().replace(FILE_EXTENSION, ''));
-  text = dropTrailingLanguage(text).replace(BIT_DEPTH, '$1bit').replace(BLU_RAY, 'BluRay');
+  let text = stripTrailingNoise(stripFileExtension(title.slice(-MAX_TAIL).trim()));
+  text = dropTrailingLanguage(text);
+  // Both rewrites need their word somewhere in the text; one lower-cased copy checks that for both.
+  const lower = text.toLowerCase();
+  if (lower.includes('bit')) text = text.replace(BIT_DEPTH, '$1bit');
+  if (lower.includes('blu-ray')) text = text.replace(BLU_RAY, 'BluRay');
 
   for (let guard = 0; guard < 4; guard++) {
-    const bracket = TRAILING_BRACKET.exec(text);
+    // Both block regexes end in `\s*$`: the text must end in their closer once trailing space is gone.
+    const last = text.trimEnd().slice(-1);
+    const bracket = last === ']' ? TRAILING_BRACKET.exec(text) : null;
     if (bracket) return blockGroup(bracket[1]!, true, afterMedia);
-    const paren = TRAILING_PAREN.exec(text);
+    const paren = last === ')' ? TRAILING_PAREN.exec(text) : null;
     if (paren) {
       const content = paren[1]!;
       if (splitWords(content).some(isMediaWord)) return blockGroup(content, false, afterMedia);
@@ -99,7 +120,7 @@ export function parseReleaseGroup(title: string): string | null {
     }
     break;
   }
-  const afterParen = AFTER_PAREN.exec(text);
+  const afterParen = text.includes(')') ? AFTER_PAREN.exec(text) : null;
   if (afterParen && splitWords(afterParen[1]!).some(isMediaWord) && isGroupWord(afterParen[2]!)) return afterParen[2]!;
   return afterMedia(text);
 }

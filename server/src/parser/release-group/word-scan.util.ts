@@ -16,6 +16,39 @@ function isWordChar(text: string, i: number): boolean {
   return NON_ASCII_WORD.test(text[i]!);
 }
 
+/**
+ * Calls `visit(start, end)` for each maximal run of letters/digits, building no word objects. One call per
+ * text: under the dev loader every cross-module call goes through an export getter, so per-word helpers
+ * imported from here cost more than this loop.
+ */
+export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const inWord = i < text.length && isWordChar(text, i);
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      visit(start, i);
+      start = -1;
+    }
+  }
+}
+
+/**
+ * `forEachWord` from the last word back to the first, until `visit` returns true. Finding the last word
+ * of some kind this way usually stops after a word or two instead of walking the whole text.
+ */
+export function findWordFromEnd(text: string, visit: (start: number, end: number) => boolean): void {
+  let i = text.length - 1;
+  while (i >= 0) {
+    while (i >= 0 && !isWordChar(text, i)) i--;
+    if (i < 0) return;
+    const end = i + 1;
+    while (i >= 0 && isWordChar(text, i)) i--;
+    if (visit(i + 1, end)) return;
+  }
+}
+
 /** Maximal runs of letters/digits in `text`, with their offsets. */
 export function scanWords(text: string): Word[] {
   const words: Word[] = [];

@@ -1,7 +1,7 @@
 // Anime-style absolute numbering: "Title - 07", "Title Ep01", "Title [01]", "Title 091-123",
 // decimal specials ("- 12.5"), Turkish "1. Bölüm" and OVA/NCOP specials without a number.
 import type { Marker } from './episode-info.types.js';
-import { isYear, range } from './text.util.js';
+import { isYear, lowerOf, range } from './text.util.js';
 
 /** What may follow an absolute number so it is not the start of an episode title ("- 100 Years Quest"). */
 const ABS_FOLLOW_RE =
@@ -30,6 +30,8 @@ function numbersOf(first: string, rest: string): number[] {
 }
 
 export function findTurkishAbsolute(s: string): Marker | null {
+  const lower = lowerOf(s);
+  if (!lower.includes('blm') && !lower.includes('bölüm')) return null;
   TURKISH_RE.lastIndex = 0;
   const m = TURKISH_RE.exec(s);
   if (!m) return null;

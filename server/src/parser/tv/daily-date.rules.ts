@@ -10,6 +10,7 @@ const COMPACT_RE = /(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?
 const NAMED_RE =
   /(?<![\da-z])(\d{1,2})(?:st|nd|rd|th)?[ ._-](jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}[ ._-]((?:19|20)\d\d)(?!\d)/gi;
 const SHORT_RE = /(?<=[._ -])(\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[._ -]|$)/g;
+const HAS_YEAR_RE = /(?:19|20)\d\d/;
 const PART_RE = /[ ._-]Part[ ._]?(\d{1,2})(?!\d)/iy;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const EARLIEST_YEAR = 1951;
@@ -50,6 +51,8 @@ function first(re: RegExp, s: string, read: (m: RegExpExecArray) => string | nul
 
 /** The leftmost full air date (with a 4-digit year) in `s`. */
 export function findDailyMarker(s: string, now: Date): DailyFind | null {
+  // Every full date has a 19xx/20xx year; most titles have none, and then four regex scans are skipped.
+  if (!HAS_YEAR_RE.test(s)) return null;
   const finds = [
     first(
       YMD_RE,

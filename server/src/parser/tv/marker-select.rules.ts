@@ -55,18 +55,15 @@ export function selectMarker(
   if (turkish) return { marker: turkish, titleEnd: turkish.start };
   const first = standardOrDaily(work, now);
   if (first) return first;
-  const ordered: Array<() => Marker | null> = [
-    () => findDashAbsolute(work, animeContext),
-    () => findWordAbsolute(work, datedPrefix),
-    () => findBracketAbsolute(work),
-    () => findSeasonPack(work),
-    () => (animeContext ? null : findCompactMarker(work)),
-    () => findPartMarker(work),
-  ];
-  for (const find of ordered) {
-    const m = find();
-    if (m) return { marker: m, titleEnd: m.start };
-  }
+  // Tried in order, first hit wins; a chain of `??` instead of an array of closures built per call.
+  const m =
+    findDashAbsolute(work, animeContext) ??
+    findWordAbsolute(work, datedPrefix) ??
+    findBracketAbsolute(work) ??
+    findSeasonPack(work) ??
+    (animeContext ? null : findCompactMarker(work)) ??
+    findPartMarker(work);
+  if (m) return { marker: m, titleEnd: m.start };
   const short = findShortDailyMarker(work, now);
   if (short) return short.invalid ? 'reject' : { marker: short.marker, titleEnd: short.marker.start };
   const bare = findBareAbsolute(work, animeContext);

@@ -1,7 +1,7 @@
 // Numbering without a season: mini-series parts ("Part.2", "Part Two", "5of9") and the scene's
 // compact season+episode numbers ("Show.103.hdtv" = S01E03, "Show.10708" = S01E07-E08).
 import type { Marker } from './episode-info.types.js';
-import { isYear, wordNumber } from './text.util.js';
+import { isYear, lowerOf, wordNumber } from './text.util.js';
 
 const PART_RE = /(?<=[ ._-])Part[ ._]?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)(?![a-z\d])/gi;
 const NOF_RE = /(?<![\da-z])(\d{1,2})of(\d{1,2})(?!\d)/gi;
@@ -9,12 +9,15 @@ const COMPACT_RE = /(?<=[._-])(\d{3,5})(?:[._-](\d{3,4}))?(?=[._-]|$)/g;
 const RESOLUTIONS = new Set([480, 576, 720, 1080, 2160]);
 
 export function findPartMarker(s: string): Marker | null {
+  // Each regex needs its word (`part`, `of`); checking the lower-cased title first skips most scans.
+  const lower = lowerOf(s);
   PART_RE.lastIndex = 0;
-  for (let m = PART_RE.exec(s); m; m = PART_RE.exec(s)) {
+  for (let m = lower.includes('part') ? PART_RE.exec(s) : null; m; m = PART_RE.exec(s)) {
     const n = wordNumber(m[1]!);
     if (n === null) continue;
     return { kind: 'standard', start: m.index, end: PART_RE.lastIndex, season: 1, episodes: [n] };
   }
+  if (!lower.includes('of')) return null;
   NOF_RE.lastIndex = 0;
   const o = NOF_RE.exec(s);
   if (o) return { kind: 'standard', start: o.index, end: NOF_RE.lastIndex, season: 1, episodes: [Number(o[1])] };

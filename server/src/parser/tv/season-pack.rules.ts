@@ -1,7 +1,7 @@
 // Whole-season releases: S01, Season 4, Saison3, Temporada 10, multi-season (S01-05, S01 S04,
 // Season 01 - Season 07), partial seasons (S07.Vol.1, S06.P1), extras/subpacks and season specials.
 import type { Marker } from './episode-info.types.js';
-import { isYear } from './text.util.js';
+import { hasSeasonWord, isYear, lowerOf } from './text.util.js';
 
 const S_RE = /(?<![a-z0-9])s(\d{1,4})(?![a-z0-9])/gi;
 const WORD_RE = /(?<![a-z])(?:seasons?|saison|temporada)[ ._]{0,3}(\d{1,4})(?!\d)/gi;
@@ -52,22 +52,22 @@ function insideSquareBrackets(s: string, at: number): boolean {
   return open >= 0 && s.lastIndexOf(']', at) < open;
 }
 
-export function findSeasonPack(s: string): Marker | null {
-  let best: Marker | null = null;
-  const consider = (re: RegExp, viaS: boolean): void => {
-    re.lastIndex = 0;
-    for (let m = re.exec(s); m; m = re.exec(s)) {
-      // Inside `[...]` an S-number is a tag of the release (`[2160p x265 S82 Joy]`), not its season.
-      if (insideSquareBrackets(s, m.index)) continue;
-      const found = describe(s, m.index, re.lastIndex, Number(m[1]), viaS);
-      if (found) {
-        if (!best || found.start < best.start) best = found;
-        return;
-      }
-    }
-  };
-  consider(S_RE, true);
-  consider(WORD_RE, false);
-  consider(SERIES_WORD_RE, false);
+/** First usable match of `re` in `s`, kept when it starts before `best`; a plain function, not a per-call closure. */
+function consider(s: string, re: RegExp, viaS: boolean, best: Marker | null): Marker | null {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    // Inside `[...]` an S-number is a tag of the release (`[2160p x265 S82 Joy]`), not its season.
+    if (insideSquareBrackets(s, m.index)) continue;
+    const found = describe(s, m.index, re.lastIndex, Number(m[1]), viaS);
+    if (found) return !best || found.start < best.start ? found : best;
+  }
   return best;
+}
+
+export function findSeasonPack(s: string): Marker | null {
+  let best = consider(s, S_RE, true, null);
+  // The word regexes need their word in the title; a lower-cased `includes` is far cheaper than the scan.
+  const lower = lowerOf(s);
+  if (hasSeasonWord(lower)) best = consider(s, WORD_RE, false, best);
+  return lower.includes(' - series') ? consider(s, SERIES_WORD_RE, false, best) : best;
 }

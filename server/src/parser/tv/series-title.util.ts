@@ -69,10 +69,13 @@ export interface CleanedTitle {
 export function cleanupSeriesTitle(raw: string): CleanedTitle {
   const base = stripLeadingCjk(raw.replace(/\s+/g, ' ').trim());
   const cut = base.indexOf('[') > 0 ? base.slice(0, base.indexOf('[')) : base;
-  const parts = cut
-    .split(ALT_SPLIT_RE)
-    .map((p) => tidy(p))
-    .filter((p) => p !== '');
+  const pieces = cut.split(ALT_SPLIT_RE);
+  // The usual title has no alternatives and no bracket: its one piece is `base`, tidied once, not twice.
+  if (pieces.length === 1 && pieces[0] === base) {
+    const t = tidy(base);
+    return { title: t, allTitles: t ? [t] : [] };
+  }
+  const parts = pieces.map((p) => tidy(p)).filter((p) => p !== '');
   if (parts.length <= 1) {
     const t = tidy(base);
     return { title: t, allTitles: t ? [t] : [] };

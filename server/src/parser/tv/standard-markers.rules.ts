@@ -2,7 +2,7 @@
 // "Cap.102" and the Dutch "Se.1 afl.2". Each family is one bounded regex found left to right; the
 // follow-on episodes (E03, -04, x05, ...) are read by a small loop of sticky regexes, never by nesting.
 import type { Marker } from './episode-info.types.js';
-import { isYear, range, spanOf } from './text.util.js';
+import { hasSeasonWord, isYear, lowerOf, range, spanOf } from './text.util.js';
 
 const SXE_RE = /s(\d{1,4})[ ._]?-?[ ._]?ep?\.?[ ._]?(\d{1,5})/gi;
 const SXE_NEXT_RES = [/(?:[ ._]?-[ ._]?|[ ._]|)(?:s(\d{1,4})[ ._]?)?ep?(\d{1,5})(?!\d)/iy, /-(\d{1,5})(?![\da-z])/iy];
@@ -98,6 +98,7 @@ function findNxM(s: string): Marker | null {
 }
 
 function findWords(s: string): Marker | null {
+  if (!hasSeasonWord(lowerOf(s))) return null;
   WORDS_RE.lastIndex = 0;
   const m = WORDS_RE.exec(s);
   if (!m) return null;
@@ -107,6 +108,7 @@ function findWords(s: string): Marker | null {
 }
 
 function findCap(s: string): Marker | null {
+  if (!lowerOf(s).includes('cap')) return null;
   CAP_RE.lastIndex = 0;
   const m = CAP_RE.exec(s);
   if (!m) return null;
@@ -116,6 +118,7 @@ function findCap(s: string): Marker | null {
 }
 
 function findDutch(s: string): Marker | null {
+  if (!lowerOf(s).includes('afl')) return null;
   DUTCH_RE.lastIndex = 0;
   const m = DUTCH_RE.exec(s);
   if (!m) return null;

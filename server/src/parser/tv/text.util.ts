@@ -11,8 +11,33 @@ export const hasLatin = (s: string): boolean => LATIN_RE.test(s);
 export const hasNonLatinLetters = (s: string): boolean =>
   /[\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/.test(s);
 
+let lastText: string | undefined;
+let lastLower = '';
+
+/**
+ * `s.toLowerCase()`, kept for the last string asked about: the recognisers all look at the same title,
+ * and a literal they need (`cap`, `afl`, `season`...) missing from it lets them skip a regex scan.
+ * Only used for ASCII literals of regexes without the `u` flag, where `/i` matches exactly the ASCII cases.
+ */
+export function lowerOf(s: string): string {
+  if (s !== lastText) {
+    lastText = s;
+    lastLower = s.toLowerCase();
+  }
+  return lastLower;
+}
+
+/** The season words the season regexes open with, looked for in a lower-cased title before running them. */
+export function hasSeasonWord(lower: string): boolean {
+  return lower.includes('season') || lower.includes('saison') || lower.includes('temporada');
+}
+
 /** Arabic-Indic, Persian and full-width digits read as ASCII so the numeric rules see them. */
+const OTHER_DIGIT_RE = /[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/;
+
 export function asciiDigits(s: string): string {
+  // A plain test first: most titles have none, and replace with a callback costs more even without a match.
+  if (!OTHER_DIGIT_RE.test(s)) return s;
   return s.replace(/[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, (ch) => {
     const c = ch.charCodeAt(0);
     if (c >= 0xff10) return String(c - 0xff10);

@@ -33,8 +33,15 @@ const DATED_PREFIX_RE = /^(\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]) (?=\S)/;
 /** Bracket contents that are never a group name: resolutions, pure numbers, codec tags. */
 const NOT_A_GROUP_RE = /^(?:\d{1,6}|\d{3,4}[pi]|[\d.]+\s*(?:fps)?|x26[45]|hevc|avc|web|bd|dvd)$/i;
 
+/** EXTENSION_RE tried at one offset only (sticky). */
+const EXTENSION_AT_RE = new RegExp(EXTENSION_RE.source, 'iy');
+
 export function stripExtension(title: string): string {
-  return title.replace(EXTENSION_RE, '');
+  // No extension holds a dot, so only the last dot can start a match: test there instead of scanning.
+  const dot = title.lastIndexOf('.');
+  if (dot < 0) return title;
+  EXTENSION_AT_RE.lastIndex = dot;
+  return EXTENSION_AT_RE.test(title) ? title.slice(0, dot) : title;
 }
 
 function stripSites(s: string): string {
@@ -47,6 +54,18 @@ function stripSites(s: string): string {
   return out;
 }
 
+/** `s` with its first `[hash]` / `(hash)` (either bracket on either side) replaced by a space; no regex to build. */
+function removeFirstBracketed(s: string, hash: string): string {
+  for (let i = s.indexOf(hash, 1); i > 0; i = s.indexOf(hash, i + 1)) {
+    const before = s[i - 1];
+    const after = s[i + hash.length];
+    if ((before === '[' || before === '(') && (after === ']' || after === ')')) {
+      return `${s.slice(0, i - 1)} ${s.slice(i + hash.length + 1)}`;
+    }
+  }
+  return s;
+}
+
 export function prepareTitle(raw: string): PreparedTitle {
   const releaseTitle = stripExtension(raw.trim());
   let s = asciiDigits(releaseTitle).slice(0, 1000);
@@ -54,11 +73,13 @@ export function prepareTitle(raw: string): PreparedTitle {
   const afterSite = s;
 
   let hash = '';
-  for (const m of s.matchAll(HASH_RE)) {
+  // An exec loop, not matchAll: matchAll clones the regex on every call.
+  HASH_RE.lastIndex = 0;
+  for (let m = HASH_RE.exec(s); m; m = HASH_RE.exec(s)) {
     // A CRC has letters or is not a plausible number; the last one in the title wins.
     if (/[A-Fa-f]/.test(m[1]!) || !/^\d+$/.test(m[1]!)) hash = m[1]!;
   }
-  if (hash) s = s.replace(new RegExp(`[[(]${hash}[\\])]`), ' ').trimEnd();
+  if (hash) s = removeFirstBracketed(s, hash).trimEnd();
 
   let animeGroup: string | null = null;
   const g = LEADING_GROUP_RE.exec(s);
