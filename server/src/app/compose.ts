@@ -123,8 +123,6 @@ async function composeWith(
     log: logger.child({ module: 'scheduler' }),
   }).register(...system.tasks);
 
-  const library = await wireLibrary(database);
-
   const registry = opts.registry ?? builtinRegistry();
   const providerLog = logger.child({ module: 'providers' });
   const definitionRepo = new ProviderDefinitionRepository(database.db);
@@ -147,6 +145,15 @@ async function composeWith(
     events,
     clock,
     log: providerLog,
+  });
+  const library = await wireLibrary(database, {
+    providers: { health: providerHealth, instances },
+    commands: commandRegistry,
+    queue,
+    scheduler,
+    events,
+    clock,
+    log: logger,
   });
   health.register(async () =>
     (await providerHealth.healthIssues()).map((i) => ({

@@ -1,6 +1,8 @@
 // Typed in-process event bus. Later issues add event types to EventMap; the WebSocket forwards every event.
 // Handlers run synchronously in registration order; a throwing handler is logged and never breaks the emitter.
 import type { Logger } from 'pino';
+import type { Movie } from '../domain/library/movie.types.js';
+import type { Series } from '../domain/library/series.types.js';
 
 export interface CommandProgressEvent {
   id: number;
@@ -18,12 +20,32 @@ export interface HealthChangedEvent {
   message: string | null;
 }
 
+/** A library item went away; `deletedFiles` says whether its folder was removed from disk too. */
+export interface LibraryItemDeletedEvent {
+  id: number;
+  title: string;
+  deletedFiles: boolean;
+}
+
+/** Episodes of one series changed (monitoring, refresh); ids only, the UI refetches what it shows. */
+export interface EpisodesUpdatedEvent {
+  seriesId: number;
+  episodeIds: number[];
+}
+
 export interface EventMap {
   'command.progress': CommandProgressEvent;
   'health.changed': HealthChangedEvent;
   'health.issue': HealthChangedEvent;
   'health.restored': HealthChangedEvent;
   'provider.changed': { kind: string; id: number; action: 'created' | 'updated' | 'deleted' };
+  'movie.added': { movie: Movie };
+  'movie.updated': { movie: Movie };
+  'movie.deleted': LibraryItemDeletedEvent & { tmdbId: number };
+  'series.added': { series: Series };
+  'series.updated': { series: Series };
+  'series.deleted': LibraryItemDeletedEvent & { tvdbId: number | null; tmdbId: number | null };
+  'episode.updated': EpisodesUpdatedEvent;
 }
 
 export type EventType = keyof EventMap;
