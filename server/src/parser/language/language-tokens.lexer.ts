@@ -1,6 +1,6 @@
 // Splits a release title into word tokens and classifies each one for the language parser.
 // Classification is a handful of Map lookups per token, so the whole pass is linear.
-import { isMediaToken } from '../release-group/media-tokens.data.js';
+import { isMediaPatternToken, MEDIA_WORDS } from '../release-group/media-tokens.data.js';
 import { forEachWord, type Word } from '../release-group/word-scan.util.js';
 import { LANGUAGE_CODES, LANGUAGE_COUNTRIES, LANGUAGE_PAIRS, LANGUAGE_WORDS } from './language-table.data.js';
 
@@ -82,7 +82,7 @@ function classifyAt(text: string, start: number, end: number): LangToken {
 
 /** What a lowercased token means on its own; the token object is built from it per occurrence. */
 interface LexEntry {
-  kind: 'lang' | 'sub' | 'dub';
+  kind: 'lang' | 'sub' | 'dub' | 'media';
   language?: string;
   form?: 'word' | 'code' | 'country';
 }
@@ -96,7 +96,7 @@ const LEXICON = new Map<string, LexEntry>();
 function indexLanguages(map: Map<string, string>, form: 'word' | 'code' | 'country'): void {
   for (const [key, language] of map) if (!LEXICON.has(key)) LEXICON.set(key, { kind: 'lang', language, form });
 }
-function indexMarkers(set: Set<string>, kind: 'sub' | 'dub'): void {
+function indexMarkers(set: ReadonlySet<string>, kind: 'sub' | 'dub' | 'media'): void {
   for (const key of set) if (!LEXICON.has(key)) LEXICON.set(key, { kind });
 }
 indexLanguages(LANGUAGE_WORDS, 'word');
@@ -105,6 +105,8 @@ indexLanguages(LANGUAGE_COUNTRIES, 'country');
 indexMarkers(SUB_MARKERS, 'sub');
 indexMarkers(DUB_MARKERS, 'dub');
 indexMarkers(SOFT_SUB_MARKERS, 'dub');
+// Media words last: they only count when nothing above claimed the spelling (isMediaToken's word half).
+indexMarkers(MEDIA_WORDS, 'media');
 
 function classifyText(text: string): LangToken {
   const lower = text.toLowerCase();
@@ -120,7 +122,7 @@ function classifyText(text: string): LangToken {
       ? { text, start: 0, end: 0, kind: 'lang', language: e.language, form: e.form }
       : { text, start: 0, end: 0, kind: e.kind };
   }
-  if (isMediaToken(text, lower)) return { text, start: 0, end: 0, kind: 'media' };
+  if (isMediaPatternToken(text)) return { text, start: 0, end: 0, kind: 'media' };
   const compound = COMPOUND_HINT.test(lower) ? classifyCompound(lower, text) : undefined;
   return compound ?? { text, start: 0, end: 0, kind: 'other' };
 }

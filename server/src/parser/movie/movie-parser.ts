@@ -46,7 +46,9 @@ function tagStretchEnd(words: MovieWord[], from: number): number {
 
 export function parseMovieTitle(title: string, _opts: { isDir?: boolean } = {}): ParsedMovieInfo | null {
   const [base] = splitExtension(title.trim());
-  let body = base.replace(SITE_PREFIX, '');
+  // SITE_PREFIX opens with a bracket or needs whitespace before its ` - `; plain dotted names skip its scan.
+  const c = base.charAt(0);
+  let body = c === '[' || c === '(' || /\s/.test(base) ? base.replace(SITE_PREFIX, '') : base;
   if (LEADING_GROUP.test(body) && body.replace(LEADING_GROUP, '') !== '') body = body.replace(LEADING_GROUP, '');
   // Real release names stay far below this (file names max out at 255 bytes); capping the word analysis
   // keeps junk input linear and cheap without changing any real title.

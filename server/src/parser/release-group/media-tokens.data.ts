@@ -11,7 +11,7 @@ const MEDIA_TOKEN =
  * The alternatives of MEDIA_TOKEN that are plain words (or match a plain word when their optional parts are
  * empty). Every other match holds a digit or a `+`, so a word without either needs only this Set lookup.
  */
-const MEDIA_WORDS = new Set(
+export const MEDIA_WORDS: ReadonlySet<string> = new Set(
   (
     'uhd muhd hevc avc xvid divx dd ddp aac dts flac opus truehd atmos lpcm pcm ma hd dl web webrip webdl ' +
     'webmux hdrip dlrip bluray bdrip brrip dvdrip dvd dvdr bd bdmux bdremux bdfull remux hdtv sdtv pdtv dsr ' +
@@ -27,14 +27,16 @@ function hasDigitOrPlus(s: string): boolean {
   return false;
 }
 
-/**
- * True when `token` (no separators inside) is a technical media word such as `1080p`, `x264`, `DTS`, `WEBRip`.
- * `lower` is `token.toLowerCase()` when the caller already has it.
- */
-export function isMediaToken(token: string, lower?: string): boolean {
+/** True when `token` (no separators inside) is a technical media word such as `1080p`, `x264`, `DTS`, `WEBRip`. */
+export function isMediaToken(token: string): boolean {
   if (token.length === 0 || token.length > 12) return false;
-  if (!hasDigitOrPlus(token)) return MEDIA_WORDS.has(lower ?? token.toLowerCase());
+  if (!hasDigitOrPlus(token)) return MEDIA_WORDS.has(token.toLowerCase());
   return MEDIA_TOKEN.test(token);
+}
+
+/** The part of isMediaToken that MEDIA_WORDS does not cover: tokens with a digit or `+` that match the pattern. */
+export function isMediaPatternToken(token: string): boolean {
+  return token.length <= 12 && hasDigitOrPlus(token) && MEDIA_TOKEN.test(token);
 }
 
 /** End offset of the last media token among the words of `text`, or -1. */

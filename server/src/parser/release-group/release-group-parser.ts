@@ -3,6 +3,7 @@
 import { isLanguageTag, isLanguageWord } from '../language/language-words.util.js';
 import { blockGroup, isGroupWord, isMediaWord, splitWords } from './group-block.util.js';
 import { lastMediaTokenEnd, stripFileExtension } from './media-tokens.data.js';
+import { trailingLetterWord } from './tail-scan.util.js';
 import { isSiteTag, stripTrailingNoise } from './trailing-noise.util.js';
 
 export { parseReleaseHash } from './release-hash.util.js';
@@ -17,8 +18,6 @@ const AFTER_PAREN = /\(([^()]*)\)\s+([\p{L}\p{N}]+)$/u;
 /** `8-Bit`, `10 bit` are one media word; left split, the `Bit` would look like a group. */
 const BIT_DEPTH = /(\d{1,2})[- ]?bits?\b/gi;
 const BLU_RAY = /blu-ray/gi;
-/** Tested on the last two code units only, so an astral letter at the end still counts. */
-const LETTER_AT_END = /\p{L}$/u;
 
 /** `[SubGroup] Title - 01`: anime releases name the group first. */
 function prefixGroup(title: string): string | null {
@@ -70,10 +69,8 @@ function afterMedia(text: string): string | null {
 
 /** Drops a trailing language word glued to the group (`-SKGTV English`, `-SKGTV_English`). */
 function dropTrailingLanguage(text: string): string {
-  // Only a letter at the very end can complete a match; titles ending in a digit or bracket skip both scans.
-  if (!LETTER_AT_END.test(text.slice(-2))) return text;
-  const match = /[-\s._]+([\p{L}]+)$/u.exec(text);
-  if (match && isLanguageWord(match[1]!) && /-[^\s]+[\s._]+[\p{L}]+$/u.test(text)) return text.slice(0, match.index);
+  const match = trailingLetterWord(text);
+  if (match && isLanguageWord(match.group) && /-[^\s]+[\s._]+[\p{L}]+$/u.test(text)) return text.slice(0, match.index);
   return text;
 }
 

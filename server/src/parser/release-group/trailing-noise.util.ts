@@ -1,12 +1,12 @@
 // Text that indexers, reposters and sites append after the real release group. Peeled off repeatedly
 // because they stack (`-EVL-RP-RP`, `.mkv-xpost`, `x264-2HD [eztv]-[rarbg.com]`).
 import { stripFileExtension } from './media-tokens.data.js';
+import { trailingBracket } from './tail-scan.util.js';
 
 /** Repost / obfuscation / indexer tags: the group is the part before them. */
 const REPOST_SUFFIX =
   /-(?:rp|obfuscated|obfuscation|scrambled|nzbgeek|postbot|xpost|rakuv[a-z]*|buymore|asrequested|alternativetorequested|gerov|z0ids3n|chamele0n|4p|4planet|altezachen|whiterev|repackpost|sample|pre|\d{1,2})$/i;
 const REPOST_SUFFIX_AT = new RegExp(REPOST_SUFFIX.source, 'iy');
-const TRAILING_BRACKET = /\s*-?\s*\[([^[\]]*)\]\s*$/;
 const CRC = /\s*[[(][0-9a-f]{8}[\])]\s*$/i;
 const KNOWN_SITES = new Set(['eztv', 'ettv', 'rartv', 'rarbg', 'publichd', 'tgx']);
 const DOMAIN = /^(?:www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|to|io|gov|info|biz|tv|me|cc|ws|xyz|nu|eu|co|uk))$/i;
@@ -35,10 +35,8 @@ function stripOnce(text: string): string {
   const closer = s.trimEnd().slice(-1);
   if (closer === ']' || closer === ')') s = s.replace(CRC, '');
   s = s.trimEnd();
-  if (s.endsWith(']')) {
-    const bracket = TRAILING_BRACKET.exec(s);
-    if (bracket && isSiteTag(bracket[1]!)) s = s.slice(0, bracket.index).trimEnd();
-  }
+  const bracket = trailingBracket(s);
+  if (bracket && isSiteTag(bracket.group)) s = s.slice(0, bracket.index).trimEnd();
   return s;
 }
 

@@ -34,7 +34,7 @@ function hasMoreTokensThan(t: string, max: number): boolean {
 export function isObfuscated(releaseTitle: string): boolean {
   const t = releaseTitle.trim();
   if (HEX_HASH_RE.test(t)) return true;
-  if (/\byEnc\b/.test(t) || /^password\b/i.test(t)) return true;
+  if ((t.includes('yEnc') && /\byEnc\b/.test(t)) || /^password\b/i.test(t)) return true;
   if (hasMoreTokensThan(t, 3)) return false;
   const tokens = t.split(TOKEN_SPLIT_RE).filter((x) => x !== '');
   return tokens.length <= 3 && tokens.some(looksRandom) && tokens.every((x) => looksRandom(x) || x.length <= 3);

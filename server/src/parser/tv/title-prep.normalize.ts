@@ -44,10 +44,25 @@ export function stripExtension(title: string): string {
   return EXTENSION_AT_RE.test(title) ? title.slice(0, dot) : title;
 }
 
+const WHITESPACE_RE = /\s/;
+
+/**
+ * One pass of the three site regexes, each only when it can match: two need a bracket first, the bare
+ * one (the costly scan on long dotted names) needs whitespace before its ` - `.
+ */
+function stripSiteOnce(s: string): string {
+  let out = s;
+  const c = out.charAt(0);
+  if (c === '[' || c === '(' || c === '【') out = out.replace(BRACKETED_SITE_RE, '');
+  if (WHITESPACE_RE.test(out)) out = out.replace(BARE_SITE_RE, '');
+  if (out.charAt(0) === '【') out = out.replace(SITE_BANNER_RE, '');
+  return out;
+}
+
 function stripSites(s: string): string {
   let out = s;
   for (let i = 0; i < 3; i++) {
-    const next = out.replace(BRACKETED_SITE_RE, '').replace(BARE_SITE_RE, '').replace(SITE_BANNER_RE, '');
+    const next = stripSiteOnce(out);
     if (next === out) break;
     out = next.trimStart();
   }
