@@ -22,10 +22,12 @@ export interface DelugeDaemon {
   password: string;
   root: string;
   downloadDir: string;
-  deluged: Daemon;
+  readonly deluged: Daemon;
   web: Daemon;
   /** Kills deluged only: deluge-web stays up and must report the daemon as unreachable. */
   killDaemon(): Promise<void>;
+  /** Starts deluged again on the same port and config (killing it first if it runs); deluge-web is left as is. */
+  restartDaemon(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -105,7 +107,7 @@ export async function startDeluge(opts: { labelPlugin?: boolean } = {}): Promise
       logFile: join(root, 'deluged.out'),
       env: { HOME: root },
     });
-  const deluged = startDaemon();
+  let deluged = startDaemon();
   const web = spawnDaemon({
     name: 'deluge-web',
     binary: 'deluge-web',
@@ -140,9 +142,16 @@ export async function startDeluge(opts: { labelPlugin?: boolean } = {}): Promise
     password: TEST_PASSWORD,
     root,
     downloadDir,
-    deluged,
+    get deluged() {
+      return deluged;
+    },
     web,
     killDaemon: () => deluged.stop(),
+    async restartDaemon() {
+      await deluged.stop();
+      deluged = startDaemon();
+      await waitUntil(`deluged on 127.0.0.1:${daemonPort}`, () => portOpen(daemonPort), { daemons: [deluged] });
+    },
     async stop() {
       await Promise.all([deluged.stop(), web.stop()]);
       removeDir(root);

@@ -20,9 +20,11 @@ export interface QbittorrentDaemon {
   /** Throwaway root: downloads live in `root/downloads`. */
   root: string;
   downloadDir: string;
-  daemon: Daemon;
+  readonly daemon: Daemon;
   /** Kills the daemon (keeping the profile) so a test can see the client unreachable. */
   kill(): Promise<void>;
+  /** Starts it again on the same port and profile (killing it first if it runs); sessions are gone. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -68,30 +70,39 @@ export async function startQbittorrent(): Promise<QbittorrentDaemon> {
     '',
   ].join('\n');
   writeFileSync(join(root, 'qBittorrent', 'config', 'qBittorrent.conf'), conf);
-  const daemon = spawnDaemon({
-    name: 'qbittorrent-nox',
-    binary: 'qbittorrent-nox',
-    debianPackage: 'qbittorrent-nox',
-    args: [`--profile=${root}`],
-    cwd: root,
-    logFile: join(root, 'out.log'),
-    env: { HOME: root },
-  });
+  const launch = async (): Promise<Daemon> => {
+    const daemon = spawnDaemon({
+      name: 'qbittorrent-nox',
+      binary: 'qbittorrent-nox',
+      debianPackage: 'qbittorrent-nox',
+      args: [`--profile=${root}`],
+      cwd: root,
+      logFile: join(root, 'out.log'),
+      env: { HOME: root },
+    });
+    try {
+      // Readiness = an authenticated call succeeds (polling with the right credentials never trips the ban).
+      await waitUntil(
+        `qBittorrent WebUI on 127.0.0.1:${port}`,
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/api/v2/auth/login`, {
+            method: 'POST',
+            body: new URLSearchParams({ username: TEST_USER, password: TEST_PASSWORD }),
+          });
+          return res.ok && (await res.text()) === 'Ok.';
+        },
+        { daemons: [daemon] },
+      );
+    } catch (err) {
+      await daemon.stop();
+      throw err;
+    }
+    return daemon;
+  };
+  let daemon: Daemon;
   try {
-    // Readiness = an authenticated call succeeds (polling with the right credentials never trips the ban).
-    await waitUntil(
-      `qBittorrent WebUI on 127.0.0.1:${port}`,
-      async () => {
-        const res = await fetch(`http://127.0.0.1:${port}/api/v2/auth/login`, {
-          method: 'POST',
-          body: new URLSearchParams({ username: TEST_USER, password: TEST_PASSWORD }),
-        });
-        return res.ok && (await res.text()) === 'Ok.';
-      },
-      { daemons: [daemon] },
-    );
+    daemon = await launch();
   } catch (err) {
-    await daemon.stop();
     removeDir(root);
     throw err;
   }
@@ -101,8 +112,14 @@ export async function startQbittorrent(): Promise<QbittorrentDaemon> {
     password: TEST_PASSWORD,
     root,
     downloadDir,
-    daemon,
+    get daemon() {
+      return daemon;
+    },
     kill: () => daemon.stop(),
+    async restart() {
+      await daemon.stop();
+      daemon = await launch();
+    },
     async stop() {
       await daemon.stop();
       removeDir(root);

@@ -23,10 +23,12 @@ export interface RtorrentDaemon {
   password: string;
   root: string;
   downloadDir: string;
-  rtorrent: Daemon;
+  readonly rtorrent: Daemon;
   bridge: Daemon;
   /** Kills rtorrent only: the bridge stays up and answers 503 for /RPC2. */
   killRtorrent(): Promise<void>;
+  /** Starts rtorrent again with the same config and session dir (its torrents come back); the bridge stays. */
+  restartRtorrent(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -71,15 +73,26 @@ export async function startRtorrent(): Promise<RtorrentDaemon> {
       '',
     ].join('\n'),
   );
-  const rtorrent = spawnDaemon({
-    name: 'rtorrent',
-    binary: 'rtorrent',
-    debianPackage: 'rtorrent',
-    args: ['-n', '-o', `import=${join(root, 'rtorrent.rc')}`],
-    cwd: root,
-    logFile: join(root, 'rtorrent.out'),
-    env: { HOME: root, TERM: 'dumb' },
-  });
+  const spawnRtorrent = () =>
+    spawnDaemon({
+      name: 'rtorrent',
+      binary: 'rtorrent',
+      debianPackage: 'rtorrent',
+      args: ['-n', '-o', `import=${join(root, 'rtorrent.rc')}`],
+      cwd: root,
+      logFile: join(root, 'rtorrent.out'),
+      env: { HOME: root, TERM: 'dumb' },
+    });
+  const auth = `Basic ${Buffer.from(`${TEST_USER}:${TEST_PASSWORD}`).toString('base64')}`;
+  const rpcWorks = async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/RPC2`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'text/xml' },
+      body: '<?xml version="1.0"?><methodCall><methodName>system.client_version</methodName><params/></methodCall>',
+    });
+    return res.ok && (await res.text()).includes('<string>');
+  };
+  let rtorrent = spawnRtorrent();
   let bridge: Daemon | undefined;
   try {
     await waitUntil(`rtorrent SCGI on 127.0.0.1:${scgiPort}`, () => portOpen(scgiPort), { daemons: [rtorrent] });
@@ -91,20 +104,7 @@ export async function startRtorrent(): Promise<RtorrentDaemon> {
       cwd: root,
       logFile: join(root, 'lighttpd.out'),
     });
-    const auth = `Basic ${Buffer.from(`${TEST_USER}:${TEST_PASSWORD}`).toString('base64')}`;
-    const started = bridge;
-    await waitUntil(
-      `XML-RPC through lighttpd on 127.0.0.1:${port}`,
-      async () => {
-        const res = await fetch(`http://127.0.0.1:${port}/RPC2`, {
-          method: 'POST',
-          headers: { authorization: auth, 'content-type': 'text/xml' },
-          body: '<?xml version="1.0"?><methodCall><methodName>system.client_version</methodName><params/></methodCall>',
-        });
-        return res.ok && (await res.text()).includes('<string>');
-      },
-      { daemons: [rtorrent, started] },
-    );
+    await waitUntil(`XML-RPC through lighttpd on 127.0.0.1:${port}`, rpcWorks, { daemons: [rtorrent, bridge] });
   } catch (err) {
     await Promise.all([rtorrent.stop(), bridge?.stop()]);
     removeDir(root);
@@ -118,9 +118,17 @@ export async function startRtorrent(): Promise<RtorrentDaemon> {
     password: TEST_PASSWORD,
     root,
     downloadDir,
-    rtorrent,
+    get rtorrent() {
+      return rtorrent;
+    },
     bridge: br,
     killRtorrent: () => rtorrent.stop(),
+    async restartRtorrent() {
+      await rtorrent.stop();
+      rtorrent = spawnRtorrent();
+      // lighttpd may keep the backend marked down for ~2 s after refused connects.
+      await waitUntil('XML-RPC through lighttpd after the restart', rpcWorks, { daemons: [rtorrent, br] });
+    },
     async stop() {
       await Promise.all([rtorrent.stop(), br.stop()]);
       removeDir(root);

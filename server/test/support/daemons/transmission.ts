@@ -18,8 +18,10 @@ export interface TransmissionDaemon {
   password: string;
   root: string;
   downloadDir: string;
-  daemon: Daemon;
+  readonly daemon: Daemon;
   kill(): Promise<void>;
+  /** Starts it again on the same port and config dir (killing it first if it runs); the session id changes. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,33 +63,42 @@ export async function startTransmission(): Promise<TransmissionDaemon> {
     '--no-utp',
     '--log-error',
   ];
-  const daemon = spawnDaemon({
-    name: 'transmission-daemon',
-    binary: 'transmission-daemon',
-    debianPackage: 'transmission-daemon',
-    args,
-    cwd: root,
-    logFile: join(root, 'out.log'),
-    env: { HOME: root },
-  });
   const auth = `Basic ${Buffer.from(`${TEST_USER}:${TEST_PASSWORD}`).toString('base64')}`;
+  const launch = async (): Promise<Daemon> => {
+    const daemon = spawnDaemon({
+      name: 'transmission-daemon',
+      binary: 'transmission-daemon',
+      debianPackage: 'transmission-daemon',
+      args,
+      cwd: root,
+      logFile: join(root, 'out.log'),
+      env: { HOME: root },
+    });
+    try {
+      // Always with credentials: 100 unauthenticated polls lock the RPC until the daemon restarts.
+      await waitUntil(
+        `Transmission RPC on 127.0.0.1:${port}`,
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/transmission/rpc`, {
+            method: 'POST',
+            headers: { authorization: auth },
+            body: '{"method":"session-get"}',
+          });
+          await res.arrayBuffer();
+          return res.status === 409 || res.status === 200;
+        },
+        { daemons: [daemon] },
+      );
+    } catch (err) {
+      await daemon.stop();
+      throw err;
+    }
+    return daemon;
+  };
+  let daemon: Daemon;
   try {
-    // Always with credentials: 100 unauthenticated polls lock the RPC until the daemon restarts.
-    await waitUntil(
-      `Transmission RPC on 127.0.0.1:${port}`,
-      async () => {
-        const res = await fetch(`http://127.0.0.1:${port}/transmission/rpc`, {
-          method: 'POST',
-          headers: { authorization: auth },
-          body: '{"method":"session-get"}',
-        });
-        await res.arrayBuffer();
-        return res.status === 409 || res.status === 200;
-      },
-      { daemons: [daemon] },
-    );
+    daemon = await launch();
   } catch (err) {
-    await daemon.stop();
     removeDir(root);
     throw err;
   }
@@ -97,8 +108,14 @@ export async function startTransmission(): Promise<TransmissionDaemon> {
     password: TEST_PASSWORD,
     root,
     downloadDir,
-    daemon,
+    get daemon() {
+      return daemon;
+    },
     kill: () => daemon.stop(),
+    async restart() {
+      await daemon.stop();
+      daemon = await launch();
+    },
     async stop() {
       await daemon.stop();
       removeDir(root);

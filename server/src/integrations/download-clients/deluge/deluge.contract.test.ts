@@ -176,12 +176,43 @@ describe('Deluge (real deluged + deluge-web)', () => {
     }
   });
 
-  it('a stopped daemon behind a live deluge-web is an UnreachableError, and test() points at the host', async () => {
+  it('a stopped daemon behind a live deluge-web is an UnreachableError; after a restart the client reconnects', async () => {
     const d = client();
-    await d.list();
+    // A .torrent (not a magnet): the daemon keeps it in its session across the restart.
+    const survivor = makeTestTorrent({
+      saveDir: join(payloadRoot, 'survivor'),
+      torrentDir: join(payloadRoot, 'torrents'),
+      name: 'Survivor.Movie.2018.720p.BluRay-GRP',
+    });
+    const { downloadId } = await d.add({
+      title: survivor.name,
+      mediaType: 'movie',
+      source: { kind: 'torrentFile', data: survivor.data },
+      savePath: survivor.saveDir,
+    });
+    await eventually(
+      'seeding',
+      () => d.get(downloadId),
+      (i) => i?.status === 'seeding',
+    );
     await dl.killDaemon();
     await expect(d.list()).rejects.toBeInstanceOf(UnreachableError);
     await expect(d.healthCheck()).rejects.toBeInstanceOf(UnreachableError);
     expect(await client().test()).toEqual([expect.objectContaining({ field: 'settings.host', severity: 'error' })]);
+
+    await dl.restartDaemon();
+    // deluge-web lost its daemon connection; the same adapter connects it again on the next call.
+    expect(
+      await eventually(
+        'back after the restart',
+        () => d.get(downloadId),
+        (i) => i !== null,
+      ),
+    ).toMatchObject({
+      downloadId,
+      category: 'radarr',
+      outputPath: survivor.contentPath,
+    });
+    expect(await rawApi().connected()).toBe(true);
   });
 });

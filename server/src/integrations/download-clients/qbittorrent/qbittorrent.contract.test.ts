@@ -256,12 +256,24 @@ describe('qBittorrent (real qbittorrent-nox)', () => {
     expect(existsSync(t.files[0]!)).toBe(true);
   });
 
-  it('a stopped daemon is an UnreachableError, and test() points at the host', async () => {
+  it('a stopped daemon is an UnreachableError and test() points at the host; after a restart the same client logs in again', async () => {
     const qb = client();
-    await qb.list();
+    const magnet = testMagnet('Survivor.Movie.2018.720p.BluRay-GRP');
+    const { downloadId } = await qb.add({
+      title: 'Survivor',
+      mediaType: 'movie',
+      source: { kind: 'magnet', uri: magnet.uri },
+    });
     await qbt.kill();
     await expect(qb.list()).rejects.toBeInstanceOf(UnreachableError);
     await expect(qb.healthCheck()).rejects.toBeInstanceOf(UnreachableError);
     expect(await client().test()).toEqual([expect.objectContaining({ field: 'settings.host', severity: 'error' })]);
+
+    await qbt.restart();
+    const api = (qb as unknown as { api: { sid: string | null } }).api;
+    const staleSid = api.sid;
+    // The old session died with the process: the next call gets 403, logs in once more and succeeds.
+    expect(await qb.get(downloadId)).toMatchObject({ downloadId, category: 'radarr' });
+    expect(api.sid).not.toBe(staleSid);
   });
 });

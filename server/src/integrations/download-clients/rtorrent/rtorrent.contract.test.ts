@@ -212,12 +212,20 @@ describe('rTorrent (real rtorrent behind lighttpd)', () => {
     }
   });
 
-  it('a stopped rtorrent behind a live bridge is an UnreachableError, and test() points at the host', async () => {
+  it('a stopped rtorrent behind a live bridge is an UnreachableError; after a restart its torrents are back', async () => {
     const r = client();
-    await r.list();
+    const magnet = testMagnet('Survivor.Movie.2018.720p.BluRay-GRP');
+    const { downloadId } = await r.add({
+      title: 'Survivor',
+      mediaType: 'movie',
+      source: { kind: 'magnet', uri: magnet.uri },
+    });
     await rt.killRtorrent();
     await expect(r.list()).rejects.toBeInstanceOf(UnreachableError);
     await expect(r.healthCheck()).rejects.toBeInstanceOf(UnreachableError);
     expect(await client().test()).toEqual([expect.objectContaining({ field: 'settings.host', severity: 'error' })]);
+
+    await rt.restartRtorrent();
+    expect(await r.get(downloadId)).toMatchObject({ downloadId, category: 'radarr' });
   });
 });

@@ -207,12 +207,44 @@ describe('Transmission (real transmission-daemon)', () => {
     }
   });
 
-  it('a stopped daemon is an UnreachableError, and test() points at the host', async () => {
+  it('a stopped daemon is an UnreachableError and test() points at the host; after a restart the same client works', async () => {
     const t = client();
-    await t.list();
+    // A .torrent (not a magnet): the daemon keeps it in its session across the restart.
+    const survivor = makeTestTorrent({
+      saveDir: join(payloadRoot, 'survivor'),
+      torrentDir: join(payloadRoot, 'torrents'),
+      name: 'Survivor.Movie.2018.720p.BluRay-GRP',
+    });
+    const { downloadId } = await t.add({
+      title: survivor.name,
+      mediaType: 'movie',
+      source: { kind: 'torrentFile', data: survivor.data },
+      savePath: survivor.saveDir,
+    });
+    await eventually(
+      'seeding',
+      () => t.get(downloadId),
+      (i) => i?.status === 'seeding',
+    );
     await tr.kill();
     await expect(t.list()).rejects.toBeInstanceOf(UnreachableError);
     await expect(t.healthCheck()).rejects.toBeInstanceOf(UnreachableError);
     expect(await client().test()).toEqual([expect.objectContaining({ field: 'settings.host', severity: 'error' })]);
+
+    await tr.restart();
+    const api = (t as unknown as { api: { sessionId: string } }).api;
+    const stale = api.sessionId;
+    expect(
+      await eventually(
+        'back after the restart',
+        () => t.get(downloadId),
+        (i) => i !== null,
+      ),
+    ).toMatchObject({
+      downloadId,
+      category: 'radarr',
+      outputPath: survivor.contentPath,
+    });
+    expect(api.sessionId).not.toBe(stale);
   });
 });
