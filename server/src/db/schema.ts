@@ -238,3 +238,82 @@ export interface LibraryTables {
 
 // Declaration merging keeps the library tables in their own block instead of editing the interface above.
 export interface DB extends LibraryTables {}
+
+// ---- Decisions (issue 5): custom formats, release/delay profiles, blocklist, pending releases.
+
+export interface CustomFormatsTable {
+  id: Generated<number>;
+  name: string;
+  include_in_rename: number;
+  specifications: string;
+}
+
+export interface ReleaseProfilesTable {
+  id: Generated<number>;
+  name: string;
+  enabled: number;
+  required: string;
+  ignored: string;
+  indexer_id: number;
+  tags: string;
+}
+
+export interface DelayProfilesTable {
+  id: Generated<number>;
+  order: number;
+  enable_usenet: number;
+  enable_torrent: number;
+  preferred_protocol: string;
+  usenet_delay: number;
+  torrent_delay: number;
+  bypass_if_highest_quality: number;
+  tags: string;
+}
+
+export interface BlocklistTable {
+  id: Generated<number>;
+  movie_id: number | null;
+  series_id: number | null;
+  episode_ids: string;
+  source_title: string;
+  quality: string;
+  languages: string;
+  custom_formats: string;
+  indexer_id: number | null;
+  indexer: string | null;
+  protocol: string;
+  guid: string | null;
+  torrent_info_hash: string | null;
+  /** bigint: PostgreSQL hands it back as a string. */
+  size: number | string | null;
+  published_date: string | null;
+  date: string;
+  message: string | null;
+}
+
+export interface PendingReleasesTable {
+  id: Generated<number>;
+  movie_id: number | null;
+  series_id: number | null;
+  episode_ids: string;
+  guid: string;
+  indexer_id: number | null;
+  title: string;
+  quality: string;
+  revision_version: number;
+  revision_real: number;
+  custom_format_score: number;
+  release: string;
+  reason: string;
+  added: string;
+}
+
+export interface DecisionTables {
+  custom_formats: CustomFormatsTable;
+  release_profiles: ReleaseProfilesTable;
+  delay_profiles: DelayProfilesTable;
+  blocklist: BlocklistTable;
+  pending_releases: PendingReleasesTable;
+}
+
+export interface DB extends DecisionTables {}
