@@ -6,6 +6,7 @@ import {
   AuthError,
   ConflictError,
   type Finding,
+  NotFoundError,
   ProtocolError,
   TimeoutError,
   UnreachableError,
@@ -183,6 +184,8 @@ export class DelugeAdapter implements DownloadClientPort {
       if (err instanceof AuthError) return [{ field: 'settings.password', message: err.message, severity: 'error' }];
       if (err instanceof UnreachableError || err instanceof TimeoutError)
         return [{ field: 'settings.host', message: err.message, severity: 'error' }];
+      if (err instanceof NotFoundError)
+        return [{ field: 'settings.urlBase', message: `${err.message} (check the URL base)`, severity: 'error' }];
       throw err;
     }
     if (Number(/^(\d+)/.exec(version)?.[1] ?? 0) < 2) {

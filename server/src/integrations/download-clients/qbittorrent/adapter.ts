@@ -5,6 +5,7 @@ import {
   AuthError,
   ConflictError,
   type Finding,
+  NotFoundError,
   ProtocolError,
   TimeoutError,
   UnreachableError,
@@ -237,5 +238,7 @@ export function connectionFindings(err: unknown): Finding[] {
   if (err instanceof AuthError) return [{ field: 'settings.password', message: err.message, severity: 'error' }];
   if (err instanceof UnreachableError || err instanceof TimeoutError)
     return [{ field: 'settings.host', message: err.message, severity: 'error' }];
+  if (err instanceof NotFoundError)
+    return [{ field: 'settings.urlBase', message: `${err.message} (check the URL base)`, severity: 'error' }];
   throw err;
 }

@@ -55,6 +55,12 @@ describe('qBittorrent (real qbittorrent-nox)', () => {
     expect((await client().healthCheck()).latencyMs).toBeGreaterThanOrEqual(0);
   });
 
+  it('test() against the wrong path is an error finding on urlBase', async () => {
+    expect(await client({ urlBase: '/nope' }).test()).toEqual([
+      expect.objectContaining({ field: 'settings.urlBase', severity: 'error' }),
+    ]);
+  });
+
   it('test() with a wrong password is an error finding on the password, and does not lock the account', async () => {
     const findings = await client({ password: 'wrong-password' }).test();
     expect(findings).toEqual([expect.objectContaining({ field: 'settings.password', severity: 'error' })]);

@@ -6,6 +6,7 @@ import type { Clock } from '../../../lib/clock.js';
 import {
   AuthError,
   type Finding,
+  NotFoundError,
   ProtocolError,
   TimeoutError,
   UnreachableError,
@@ -187,6 +188,10 @@ export class RtorrentAdapter implements DownloadClientPort {
       if (err instanceof AuthError) return [{ field: 'settings.password', message: err.message, severity: 'error' }];
       if (err instanceof UnreachableError || err instanceof TimeoutError)
         return [{ field: 'settings.host', message: err.message, severity: 'error' }];
+      if (err instanceof NotFoundError)
+        return [
+          { field: 'settings.xmlRpcPath', message: `${err.message} (check the XML-RPC path)`, severity: 'error' },
+        ];
       throw err;
     }
     const parts = version.split('.').map((p) => Number.parseInt(p, 10) || 0);

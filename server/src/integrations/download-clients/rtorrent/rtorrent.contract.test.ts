@@ -51,6 +51,12 @@ describe('rTorrent (real rtorrent behind lighttpd)', () => {
     expect((await client().healthCheck()).latencyMs).toBeGreaterThanOrEqual(0);
   });
 
+  it('test() against the wrong path is an error finding on xmlRpcPath', async () => {
+    expect(await client({ xmlRpcPath: 'nope' }).test()).toEqual([
+      expect.objectContaining({ field: 'settings.xmlRpcPath', severity: 'error' }),
+    ]);
+  });
+
   it('test() with a wrong password is an error finding on the password', async () => {
     const findings = await client({ password: 'wrong-password' }).test();
     expect(findings).toEqual([expect.objectContaining({ field: 'settings.password', severity: 'error' })]);

@@ -5,6 +5,8 @@ import {
   AuthError,
   ConflictError,
   type Finding,
+  NotFoundError,
+  ProtocolError,
   TimeoutError,
   UnreachableError,
   ValidationError,
@@ -213,5 +215,13 @@ function connectionFindings(err: unknown): Finding[] {
   if (err instanceof AuthError) return [{ field: 'settings.password', message: err.message, severity: 'error' }];
   if (err instanceof UnreachableError || err instanceof TimeoutError)
     return [{ field: 'settings.host', message: err.message, severity: 'error' }];
+  if (err instanceof NotFoundError)
+    return [{ field: 'settings.urlBase', message: `${err.message} (check the URL base)`, severity: 'error' }];
+  if (err instanceof ProtocolError) {
+    // Something answered, but not Transmission's RPC (wrong URL base, or another service on that port).
+    return [
+      { field: 'settings.urlBase', message: `not a Transmission RPC endpoint: ${err.message}`, severity: 'error' },
+    ];
+  }
   throw err;
 }

@@ -49,6 +49,12 @@ describe('Transmission (real transmission-daemon)', () => {
     expect((await client().healthCheck()).latencyMs).toBeGreaterThanOrEqual(0);
   });
 
+  it('test() against the wrong path is an error finding on urlBase', async () => {
+    expect(await client({ urlBase: '/nope/' }).test()).toEqual([
+      expect.objectContaining({ field: 'settings.urlBase', severity: 'error' }),
+    ]);
+  });
+
   it('test() with a wrong password is an error finding on the password (one attempt, no lockout)', async () => {
     const findings = await client({ password: 'wrong-password' }).test();
     expect(findings).toEqual([expect.objectContaining({ field: 'settings.password', severity: 'error' })]);
