@@ -17,9 +17,9 @@ export function cleanFolderName(name: string): string {
     .replace(/:/g, '-')
     .replace(/[\\/]/g, '+')
     .replace(/[*?"<>|]/g, '')
+    .replace(/\s+/g, ' ')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must go
     .replace(/[\u0000-\u001f]/g, '')
-    .replace(/\s+/g, ' ')
     .replace(/^[.\s]+|[.\s]+$/g, '');
   return cleaned === '' ? 'Unknown' : cleaned;
 }

@@ -2,16 +2,20 @@
 // A provider that is down (unreachable, timing out, 5xx, rate limited, rejecting the key) is reported to the health
 // service (which backs it off) and the call moves on to the next provider that can do the same thing; when none
 // is left the caller gets a ServiceUnavailableError naming the provider(s): "TMDB is unavailable: …".
-// "Not found" is an answer, not an outage: it is passed through untouched.
+// "Not found" or an unreadable payload is about the item, not an outage: passed through, health untouched.
 //
 // Series ids: `getSeries(id)` takes the provider's own id. By convention a provider's own id is the field named
 // after its implementation (`tvdb` → tvdbId, `tmdb` → tmdbId), so callers ask for an id space, not a provider.
 import {
+  AuthError,
   errorMessage,
   IdkarrError,
-  NotFoundError,
+  ProtocolError,
+  RateLimitedError,
+  ServerError,
   ServiceUnavailableError,
-  ValidationError,
+  TimeoutError,
+  UnreachableError,
 } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import {
@@ -52,11 +56,19 @@ export function ownIdSpace(definition: Pick<ProviderDefinition, 'implementation'
   return field === 'tvdbId' || field === 'tmdbId' ? field : undefined;
 }
 
-/** Errors that say "the provider cannot answer now", as opposed to an answer (not found, bad input). */
+/**
+ * Errors that say "the provider cannot answer now" (down, slow, overloaded, refusing our key): the provider is
+ * reported to the health service, which backs it off. Anything else is about the one item asked for (not found,
+ * a payload we cannot read) and leaves the provider's health alone.
+ */
 function isOutage(err: unknown): boolean {
-  if (err instanceof NotFoundError || err instanceof ValidationError) return false;
-  // Taxonomy errors other than those are outages (auth, timeouts, 5xx, protocol); so is anything unexpected.
-  return err instanceof IdkarrError || err instanceof Error;
+  return (
+    err instanceof UnreachableError ||
+    err instanceof TimeoutError ||
+    err instanceof RateLimitedError ||
+    err instanceof ServerError ||
+    err instanceof AuthError
+  );
 }
 
 export class MetadataGateway {
@@ -79,7 +91,11 @@ export class MetadataGateway {
       try {
         return await fn(provider);
       } catch (err) {
-        if (!isOutage(err)) throw err;
+        if (!isOutage(err)) {
+          if (err instanceof IdkarrError) throw err;
+          // A mapper tripping over an odd payload: the provider's answer, not our bug to report as a 500.
+          throw new ProtocolError(`${definition.name} answered something unexpected: ${errorMessage(err)}`);
+        }
         const message = `${definition.name} is unavailable: ${errorMessage(err)}`;
         failures.push(message);
         this.deps.log.warn({ definitionId: definition.id, op, errorType: (err as Error)?.name }, message);
