@@ -1,6 +1,6 @@
 // Batched library reads for the decision engine: every release of an evaluation is matched with a handful of
 // queries (ids, clean titles, episode numbers), never one query per release. Uses the library's row mappers.
-import type { Expression, Kysely, SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Movie } from '../../domain/library/movie.types.js';
 import type { Episode, Series } from '../../domain/library/series.types.js';
 import type { DB } from '../schema.js';
@@ -17,17 +17,6 @@ export interface EpisodeRequest {
   numbers?: { season: number; episodes: number[] }[];
   airDates?: string[];
   absolutes?: number[];
-}
-
-function groupBy<K, V>(items: readonly V[], key: (v: V) => K): Map<K, V[]> {
-  const out = new Map<K, V[]>();
-  for (const v of items) {
-    const k = key(v);
-    const list = out.get(k);
-    if (list) list.push(v);
-    else out.set(k, [v]);
-  }
-  return out;
 }
 
 export class DecisionLookupRepository {
@@ -143,54 +132,65 @@ export class DecisionLookupRepository {
     return out;
   }
 
-  /** Every episode any request asks for, in one query per 100 series. */
+  /**
+   * Every episode any request asks for. Each numbering is one indexed row-value query per chunk of pairs
+   * (`(series_id, season_number) IN ((…), …)` and the like), so SQLite and PostgreSQL both stay on the indexes;
+   * whole seasons come back and callers pick the numbers they need.
+   */
   async episodes(requests: readonly EpisodeRequest[]): Promise<Episode[]> {
-    const merged = groupBy(requests, (r) => r.seriesId);
-    const out: Episode[] = [];
-    for (const part of chunk([...merged], 100)) {
+    const seasons = new Map<string, [number, number]>();
+    const dates = new Map<string, [number, string]>();
+    const absolutes = new Map<string, [number, number]>();
+    for (const r of requests) {
+      for (const s of r.seasons ?? []) seasons.set(`${r.seriesId}:${s}`, [r.seriesId, s]);
+      for (const n of r.numbers ?? []) seasons.set(`${r.seriesId}:${n.season}`, [r.seriesId, n.season]);
+      for (const d of r.airDates ?? []) dates.set(`${r.seriesId}:${d}`, [r.seriesId, d]);
+      for (const a of r.absolutes ?? []) absolutes.set(`${r.seriesId}:${a}`, [r.seriesId, a]);
+    }
+    const byId = new Map<number, Episode>();
+    const run = async <V extends number | string>(
+      column:
+        | 'season_number'
+        | 'scene_season_number'
+        | 'air_date'
+        | 'absolute_episode_number'
+        | 'scene_absolute_episode_number',
+      pairs: readonly [number, V][],
+    ) => {
+      for (const part of chunk(pairs, 250)) {
+        const rows = await this.db
+          .selectFrom('episodes')
+          .selectAll()
+          .where((eb) =>
+            eb(
+              eb.refTuple('series_id', column),
+              'in',
+              part.map(([id, v]) => eb.tuple(id, v as never)),
+            ),
+          )
+          .execute();
+        for (const r of rows) if (!byId.has(r.id)) byId.set(r.id, episodeFromRow(r));
+      }
+    };
+    const seasonPairs = [...seasons.values()];
+    await run('season_number', seasonPairs);
+    await run('scene_season_number', seasonPairs);
+    await run('air_date', [...dates.values()]);
+    const absolutePairs = [...absolutes.values()];
+    await run('absolute_episode_number', absolutePairs);
+    // No index pairs series with scene absolute numbers: narrow by series (the unique index's first column).
+    for (const part of chunk(absolutePairs, 250)) {
       const rows = await this.db
         .selectFrom('episodes')
         .selectAll()
-        .where((eb) => {
-          const perSeries: Expression<SqlBool>[] = [];
-          for (const [seriesId, reqs] of part) {
-            const c: Expression<SqlBool>[] = [];
-            const seasons = new Set<number>();
-            const numbers = new Map<number, Set<number>>();
-            const dates = new Set<string>();
-            const absolutes = new Set<number>();
-            for (const r of reqs) {
-              for (const s of r.seasons ?? []) seasons.add(s);
-              for (const n of r.numbers ?? []) {
-                const set = numbers.get(n.season) ?? new Set<number>();
-                for (const e of n.episodes) set.add(e);
-                numbers.set(n.season, set);
-              }
-              for (const d of r.airDates ?? []) dates.add(d);
-              for (const a of r.absolutes ?? []) absolutes.add(a);
-            }
-            if (seasons.size) c.push(eb('season_number', 'in', [...seasons]));
-            for (const [season, eps] of numbers) {
-              if (seasons.has(season)) continue;
-              c.push(eb.and([eb('season_number', '=', season), eb('episode_number', 'in', [...eps])]));
-              c.push(eb.and([eb('scene_season_number', '=', season), eb('scene_episode_number', 'in', [...eps])]));
-            }
-            if (dates.size) c.push(eb('air_date', 'in', [...dates]));
-            if (absolutes.size) {
-              c.push(eb('absolute_episode_number', 'in', [...absolutes]));
-              c.push(eb('scene_absolute_episode_number', 'in', [...absolutes]));
-            }
-            if (c.length) perSeries.push(eb.and([eb('series_id', '=', seriesId), eb.or(c)]));
-          }
-          return perSeries.length ? eb.or(perSeries) : eb('series_id', '=', -1);
-        })
-        .orderBy('series_id')
-        .orderBy('season_number')
-        .orderBy('episode_number')
+        .where('series_id', 'in', [...new Set(part.map(([id]) => id))])
+        .where('scene_absolute_episode_number', 'in', [...new Set(part.map(([, n]) => n))])
         .execute();
-      for (const r of rows) out.push(episodeFromRow(r));
+      for (const r of rows) if (!byId.has(r.id)) byId.set(r.id, episodeFromRow(r));
     }
-    return out;
+    return [...byId.values()].sort(
+      (a, b) => a.seriesId - b.seriesId || a.seasonNumber - b.seasonNumber || a.episodeNumber - b.episodeNumber,
+    );
   }
 
   /** Monitored flags of the seasons of these series (season packs of unmonitored seasons). */
