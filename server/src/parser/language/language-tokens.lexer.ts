@@ -140,11 +140,14 @@ export function allLanguageWords(words: Word[]): boolean {
  */
 export function tokenize(text: string, classifyFrom = 0, onWord?: (word: string, start: number) => void): LangToken[] {
   const tokens: LangToken[] = [];
-  forEachWord(text, (start, stop) => {
-    if (start < classifyFrom && onWord === undefined) return;
-    const word = tokenText(text.slice(start, stop));
-    onWord?.(word, start);
-    if (start >= classifyFrom) tokens.push(classifyAt(word, start, stop));
-  });
+  forEachWord(
+    text,
+    (start, stop) => {
+      const word = tokenText(text.slice(start, stop));
+      onWord?.(word, start);
+      if (start >= classifyFrom) tokens.push(classifyAt(word, start, stop));
+    },
+    onWord === undefined ? classifyFrom : 0,
+  );
   return tokens;
 }

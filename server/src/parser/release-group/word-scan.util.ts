@@ -17,13 +17,17 @@ function isWordChar(text: string, i: number): boolean {
 }
 
 /**
- * Calls `visit(start, end)` for each maximal run of letters/digits, building no word objects. One call per
+ * Calls `visit(start, end)` for each maximal run of letters/digits that starts at or after `from`, building
+ * no word objects. One call per
  * text: under the dev loader every cross-module call goes through an export getter, so per-word helpers
  * imported from here cost more than this loop.
  */
-export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+export function forEachWord(text: string, visit: (start: number, end: number) => void, from = 0): void {
   let start = -1;
-  for (let i = 0; i <= text.length; i++) {
+  // Words starting before `from` are skipped: step over the rest of one that straddles it.
+  let i = from;
+  while (i > 0 && i < text.length && isWordChar(text, i - 1) && isWordChar(text, i)) i++;
+  for (; i <= text.length; i++) {
     const inWord = i < text.length && isWordChar(text, i);
     if (inWord) {
       if (start < 0) start = i;
