@@ -59,6 +59,24 @@ describe.each(DIALECTS)('movie API (%s)', (dialect) => {
     expect((await lib.api('GET', '/movie/lookup?term=tmdb:999999')).json()).toEqual([]);
   });
 
+  it('documents the movie, series and episode routes in the OpenAPI document', async () => {
+    const doc = (
+      await lib.h.app.http.inject({ method: 'GET', url: '/api/v1/openapi.json', headers: lib.h.authHeaders() })
+    ).json();
+    for (const path of [
+      '/api/v1/movie',
+      '/api/v1/movie/lookup',
+      '/api/v1/movie/editor',
+      '/api/v1/movie/{id}',
+      '/api/v1/series',
+      '/api/v1/series/{id}',
+      '/api/v1/season/monitor',
+      '/api/v1/episode',
+      '/api/v1/episode/monitor',
+    ])
+      expect(doc.paths, path).toHaveProperty([path]);
+  });
+
   it('answers 400 on querystring.term without a term, and on a malformed id', async () => {
     for (const url of ['/movie/lookup', '/movie/lookup?term=', '/movie/lookup?term=%20%20']) {
       const res = await lib.api('GET', url);
