@@ -36,6 +36,7 @@ import { HealthService } from '../services/health.service.js';
 import { LoginThrottle } from '../services/login-throttle.js';
 import { systemCommands } from '../services/system-commands.js';
 import type { AppConfig } from './config.js';
+import { wireDecisions } from './decisions.wiring.js';
 import { wireLibrary } from './library.wiring.js';
 import { VERSION } from './version.js';
 
@@ -155,6 +156,7 @@ async function composeWith(
     clock,
     log: logger,
   });
+  const decisions = wireDecisions(database, library, definitionRepo);
   health.register(async () =>
     (await providerHealth.healthIssues()).map((i) => ({
       source: `${i.kind}:${i.name}`,
@@ -189,6 +191,7 @@ async function composeWith(
         await app.register(taskRoutes({ scheduler }), { prefix: '/api/v1' });
       },
       ...library.routes,
+      ...decisions.routes,
     ],
   });
 
