@@ -96,6 +96,8 @@ describe.each(DIALECTS)('series API (%s)', (dialect) => {
       { type: 'series.added', data: { series: expect.objectContaining({ id: series.id, tvdbId: 79509 }) } },
     ]);
     expect((await lib.api('GET', `/series/${series.id}`)).json()).toMatchObject({ id: series.id, alternateTitles: [] });
+    expect((await lib.api('GET', '/series?tvdbId=79509')).json()).toEqual([expect.objectContaining({ id: series.id })]);
+    expect((await lib.api('GET', '/series?tvdbId=1')).json()).toEqual([]);
   });
 
   it.each([

@@ -134,6 +134,7 @@ const listQuery = z.object({
   seriesType: z.enum(SERIES_TYPES).optional(),
   status: z.enum(SERIES_STATUSES).optional(),
   search: z.string().trim().min(1).max(200).optional(),
+  tvdbId: z.coerce.number().int().positive().optional(),
 });
 
 export function seriesRoutes(deps: SeriesRoutesDeps): FastifyPluginAsyncZod {
@@ -172,6 +173,8 @@ export function seriesRoutes(deps: SeriesRoutesDeps): FastifyPluginAsyncZod {
           ...(q.status === undefined ? {} : { status: q.status }),
           ...(q.search === undefined ? {} : { cleanSearch: q.search }),
         };
+        // Sonarr's `?tvdbId=`: the matching series as a list (empty when not in the library).
+        if (q.tvdbId !== undefined) return deps.series.byTvdbId(q.tvdbId);
         if (q.page === undefined && q.pageSize === undefined && q.sortKey === undefined)
           return deps.series.list(filter);
         return deps.series.page(

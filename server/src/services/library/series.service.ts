@@ -127,6 +127,12 @@ export class SeriesService {
     return { ...page, records: await this.views(page.records) };
   }
 
+  /** Sonarr's `?tvdbId=`: the matching series as a list (empty when not in the library). */
+  async byTvdbId(tvdbId: number): Promise<SeriesView[]> {
+    const series = await this.deps.series.findByTvdbId(tvdbId);
+    return series ? this.views([series]) : [];
+  }
+
   async get(id: number): Promise<SeriesView> {
     const series = await this.require(id);
     const [view] = await this.views([series]);
