@@ -1,7 +1,8 @@
 // The one ordered migration list for both dialects. Append only; never edit a migration that has shipped.
 import { foundation } from './0001-foundation.migration.js';
 import { library } from './0002-library.migration.js';
+import { libraryIndexes } from './0003-library-indexes.migration.js';
 import { decisions } from './0004-decisions.migration.js';
 import type { Migration } from './helpers.js';
 
-export const migrations: Migration[] = [foundation, library, decisions];
+export const migrations: Migration[] = [foundation, library, libraryIndexes, decisions];

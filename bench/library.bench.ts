@@ -1,0 +1,390 @@
+// Library benchmark (issue 4): seeds 20,000 movies and 5,000 series with 250,000 episodes, starts the real server
+// (composeApp, in a child process so its RSS is its own) on 127.0.0.1 and measures list pages, one series'
+// episodes, a month of calendar, wanted/missing and the unpaginated series list over loopback; then the page
+// measurements again on a throwaway PostgreSQL cluster. Run with `npm run bench -- library`.
+// Knobs: LIBRARY_BENCH_ROUNDS (timed requests per case, default 60), LIBRARY_BENCH_PG=0 skips PostgreSQL.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { composeApp } from '../server/src/app/compose.js';
+import { loadConfig } from '../server/src/app/config.js';
+import { type Database, openDatabase } from '../server/src/db/database.js';
+import { migrate } from '../server/src/db/migrator.js';
+import { MovieRepository } from '../server/src/db/repositories/movie.repository.js';
+import { SeriesRepository } from '../server/src/db/repositories/series.repository.js';
+import { freePort, startPostgres } from '../server/test/support/postgres.js';
+import { type SeedResult, seedLibrary } from './support/library-seed.js';
+
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const API_KEY = 'library-bench-key-0123456789';
+const ROUNDS = Number(process.env.LIBRARY_BENCH_ROUNDS ?? 60);
+const WARMUP = 5;
+const PAGE_P95_MS = 25;
+const FULL_SERIES_MS = 300;
+const RSS_MB = 200;
+
+// ---- parent: seed, start, measure -----------------------------------------------------------------------------
+interface Stats {
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+  return { p50: at(0.5), p95: at(0.95), max: s[s.length - 1]! };
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!m) throw new Error('no VmRSS');
+  return Number(m[1]) / 1024;
+}
+
+interface Server {
+  base: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * How to run the server: the built one (server/dist, what `npm start` runs) when the build succeeds, so RSS is not
+ * inflated by the TypeScript loader; otherwise this file under tsx, from source.
+ */
+function serverCommand(): { args: string[]; what: string } {
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--if-needed'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  if (build.status !== 0)
+    return {
+      args: ['--conditions=source', '--import', 'tsx', SELF, '--serve'],
+      what: 'from source under tsx (the build failed, so RSS includes the TypeScript loader)',
+    };
+  const mod = (file: string) => JSON.stringify(pathToFileURL(join(ROOT, 'server/dist/app', file)).href);
+  const script = [
+    `import { composeApp } from ${mod('compose.js')};`,
+    `import { loadConfig } from ${mod('config.js')};`,
+    'const config = loadConfig(process.env);',
+    'const app = await composeApp(config, { fileLogs: false });',
+    'await app.http.listen({ port: config.port, host: config.bind });',
+    "process.stdout.write('READY\\n');",
+    'const stop = async () => { await app.stop(); process.exit(0); };',
+    "process.once('SIGTERM', () => void stop());",
+  ].join('\n');
+  return { args: ['--input-type=module', '-e', script], what: 'built (server/dist, composeApp + loadConfig)' };
+}
+let command: { args: string[]; what: string } | undefined;
+
+async function startServer(dataDir: string, databaseUrl?: string): Promise<Server> {
+  const port = await freePort();
+  command ??= serverCommand();
+  process.stdout.write(`starting the server ${command.what}\n`);
+  const child = spawn(process.execPath, command.args, {
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('IDKARR_'))),
+      IDKARR_DATA_DIR: dataDir,
+      IDKARR_PORT: String(port),
+      IDKARR_BIND: '127.0.0.1',
+      IDKARR_API_KEY: API_KEY,
+      IDKARR_LOG_LEVEL: 'warn',
+      ...(databaseUrl ? { IDKARR_DATABASE_URL: databaseUrl } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr?.on('data', (d) => (err += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s\n${err}`)), 120_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      if (d.toString().includes('READY')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}\n${err}`));
+    });
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    child,
+    async stop() {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
+
+async function get(base: string, path: string): Promise<{ status: number; bytes: number; body: string }> {
+  const res = await fetch(`${base}${path}`, { headers: { 'x-api-key': API_KEY } });
+  const body = await res.text();
+  return { status: res.status, bytes: Buffer.byteLength(body), body };
+}
+
+/** Sequential requests (one at a time: latency, not throughput); throws on anything but 200. */
+async function measure(base: string, path: string, rounds = ROUNDS): Promise<Stats & { bytes: number }> {
+  let bytes = 0;
+  for (let i = 0; i < WARMUP; i++) {
+    const r = await get(base, path);
+    if (r.status !== 200) throw new Error(`GET ${path} → ${r.status}: ${r.body.slice(0, 300)}`);
+    bytes = r.bytes;
+  }
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t = performance.now();
+    const r = await get(base, path);
+    samples.push(performance.now() - t);
+    if (r.status !== 200) throw new Error(`GET ${path} → ${r.status}`);
+  }
+  return { ...stats(samples), bytes };
+}
+
+async function measureFn(fn: () => Promise<unknown>, rounds = ROUNDS): Promise<Stats> {
+  for (let i = 0; i < WARMUP; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return stats(samples);
+}
+
+interface Row {
+  name: string;
+  value: string;
+  verdict?: string;
+}
+
+function print(title: string, rows: Row[]): void {
+  const w = Math.max(...rows.map((r) => r.name.length));
+  const v = Math.max(...rows.map((r) => r.value.length));
+  process.stdout.write(`\n${title}\n`);
+  for (const r of rows) process.stdout.write(`  ${r.name.padEnd(w)}  ${r.value.padEnd(v)}  ${r.verdict ?? ''}\n`);
+}
+
+const SORTS = [
+  ['title', 'ascending'],
+  ['year', 'descending'],
+  ['added', 'descending'],
+] as const;
+
+/** List pages over HTTP when the routes exist, else repository page() calls in this process (and says so). */
+async function pageRows(
+  server: Server,
+  database: Database,
+  totals: { movies: number; series: number },
+  failures: string[],
+  label: string,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const kind of ['movie', 'series'] as const) {
+    const total = kind === 'movie' ? totals.movies : totals.series;
+    const last = Math.ceil(total / 100);
+    const probe = await get(server.base, `/api/v1/${kind}?page=1&pageSize=1`);
+    const viaHttp = probe.status === 200;
+    for (const [sortKey, sortDirection] of SORTS) {
+      // Pages 1, 50 and the last (the series list has 50 pages: its middle page stands in for 50).
+      for (const page of [...new Set([1, last > 50 ? 50 : Math.ceil(last / 2), last])]) {
+        const name = `${viaHttp ? 'GET' : 'repo'} /${kind}?pageSize=100&page=${page}&sortKey=${sortKey}&sortDirection=${sortDirection}`;
+        let s: Stats;
+        if (viaHttp) {
+          s = await measure(
+            server.base,
+            `/api/v1/${kind}?pageSize=100&page=${page}&sortKey=${sortKey}&sortDirection=${sortDirection}`,
+          );
+        } else {
+          const req = { page, pageSize: 100, sortKey, sortDirection } as const;
+          const movies = new MovieRepository(database.db);
+          const series = new SeriesRepository(database.db);
+          s = await measureFn(() => (kind === 'movie' ? movies.page(req) : series.page(req)));
+        }
+        const ok = s.p95 <= PAGE_P95_MS;
+        if (!ok) failures.push(`${label} ${name} p95 ${ms(s.p95)}`);
+        rows.push({ name, value: `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}`, verdict: verdict(ok) });
+      }
+    }
+    if (!viaHttp)
+      rows.push({
+        name: `  (GET /api/v1/${kind} answered ${probe.status}: measured repository page() directly)`,
+        value: '',
+      });
+  }
+  return rows;
+}
+
+async function runSqlite(failures: string[]): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'idkarr-library-bench-'));
+  try {
+    const database = await openDatabase({ kind: 'sqlite', file: join(dataDir, 'idkarr.db') });
+    await migrate(database);
+    const seed = await seedLibrary(database.db);
+    await database.close();
+    printSeed('SQLite', seed);
+
+    const server = await startServer(dataDir);
+    const reader = await openDatabase({ kind: 'sqlite', file: join(dataDir, 'idkarr.db') });
+    try {
+      const rssAtStart = rssMb(server.child.pid!);
+      const rows = await pageRows(server, reader, seed, failures, 'sqlite');
+      const rssAfterPages = rssMb(server.child.pid!);
+      const today = new Date();
+      const start = today.toISOString().slice(0, 10);
+      const end = new Date(today.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+      const extra: Array<[string, string]> = [
+        [`GET /episode?seriesId=${seed.bigSeriesId} (500 episodes)`, `/api/v1/episode?seriesId=${seed.bigSeriesId}`],
+        [`GET /calendar?start=${start}&end=${end}`, `/api/v1/calendar?start=${start}&end=${end}`],
+        ['GET /wanted/missing?pageSize=100 (episodes)', '/api/v1/wanted/missing?pageSize=100'],
+        ['GET /wanted/missing?type=movie&pageSize=100', '/api/v1/wanted/missing?type=movie&pageSize=100'],
+      ];
+      for (const [name, path] of extra) {
+        try {
+          const s = await measure(server.base, path);
+          rows.push({ name, value: `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  (${(s.bytes / 1024).toFixed(0)} KiB)` });
+        } catch (err) {
+          rows.push({ name, value: `not measured: ${(err as Error).message.split('\n')[0]}` });
+        }
+      }
+      const cal = JSON.parse((await get(server.base, `/api/v1/calendar?start=${start}&end=${end}`)).body);
+      rows.push({
+        name: '  calendar month holds',
+        value: `${cal.movies?.length ?? '?'} movie releases, ${cal.episodes?.length ?? '?'} episodes`,
+      });
+
+      const rssBeforeFull = rssMb(server.child.pid!);
+      // The unpaginated series list: one cold request first, then repeated ones.
+      const t = performance.now();
+      const first = await get(server.base, '/api/v1/series');
+      const cold = performance.now() - t;
+      if (first.status === 200) {
+        const count = (JSON.parse(first.body) as unknown[]).length;
+        const s = await measure(server.base, '/api/v1/series', 10);
+        const ok = cold <= FULL_SERIES_MS && s.p95 <= FULL_SERIES_MS;
+        if (!ok) failures.push(`sqlite full series list ${ms(cold)} / p95 ${ms(s.p95)}`);
+        rows.push({
+          name: `GET /series (all ${count}, ${(first.bytes / 1024 / 1024).toFixed(1)} MiB)`,
+          value: `first ${ms(cold)}  p50 ${ms(s.p50)}  p95 ${ms(s.p95)}`,
+          verdict: verdict(ok),
+        });
+      } else {
+        const s = await measureFn(() => new SeriesRepository(reader.db).list(), 10);
+        const ok = s.p95 <= FULL_SERIES_MS;
+        if (!ok) failures.push(`sqlite full series list (repo) p95 ${ms(s.p95)}`);
+        rows.push({
+          name: `repo SeriesRepository.list() (GET /series answered ${first.status})`,
+          value: `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}`,
+          verdict: verdict(ok),
+        });
+      }
+
+      const rss = rssMb(server.child.pid!);
+      const rssOk = rss <= RSS_MB;
+      if (!rssOk) failures.push(`server RSS ${rss.toFixed(0)} MB`);
+      rows.push({
+        name: 'server RSS: started / after pages / before full list',
+        value: `${rssAtStart.toFixed(1)} / ${rssAfterPages.toFixed(1)} / ${rssBeforeFull.toFixed(1)} MB`,
+      });
+      rows.push({ name: 'server RSS after all of it (VmRSS)', value: `${rss.toFixed(1)} MB`, verdict: verdict(rssOk) });
+      print(
+        `SQLite (${ROUNDS} timed requests per case after ${WARMUP} warm-up; targets: page p95 ≤ ${PAGE_P95_MS} ms, full series list ≤ ${FULL_SERIES_MS} ms, RSS ≤ ${RSS_MB} MB)`,
+        rows,
+      );
+    } finally {
+      await reader.close();
+      await server.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function runPostgres(): Promise<void> {
+  const cluster = await startPostgres();
+  const dataDir = mkdtempSync(join(tmpdir(), 'idkarr-library-bench-pg-'));
+  try {
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    await admin.query('create database idkarr_library_bench');
+    await admin.end();
+    const url = new URL(cluster.url);
+    url.pathname = '/idkarr_library_bench';
+    const database = await openDatabase({ kind: 'postgres', url: url.toString() });
+    try {
+      await migrate(database);
+      const seed = await seedLibrary(database.db);
+      // Fresh tables: give the planner statistics, as autovacuum would shortly after a real import.
+      await sql`analyze`.execute(database.db);
+      printSeed('PostgreSQL', seed);
+      const server = await startServer(dataDir, url.toString());
+      try {
+        // Shown with verdicts for comparison; the targets are SQLite's (the default database), so not counted.
+        const rows = await pageRows(server, database, seed, [], 'postgres');
+        const t = performance.now();
+        const first = await get(server.base, '/api/v1/series');
+        if (first.status === 200)
+          rows.push({ name: 'GET /series (all, first request)', value: ms(performance.now() - t) });
+        rows.push({ name: 'server RSS (VmRSS)', value: `${rssMb(server.child.pid!).toFixed(1)} MB` });
+        print(`PostgreSQL (${ROUNDS} timed requests per case after ${WARMUP} warm-up)`, rows);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await cluster.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function printSeed(dialect: string, s: SeedResult): void {
+  process.stdout.write(
+    `\n${dialect}: seeded ${s.movies} movies, ${s.series} series, ${s.episodes} episodes, ${s.seasons} seasons, ` +
+      `${s.alternativeTitles} alternative titles, ${s.tags} tags in ${(s.ms / 1000).toFixed(1)} s\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(`node ${process.versions.node}, ${availableParallelism()} cores\n`);
+  const failures: string[] = [];
+  await runSqlite(failures);
+  if (process.env.LIBRARY_BENCH_PG !== '0') await runPostgres();
+  if (failures.length) {
+    process.stdout.write(`\nFAILED targets:\n${failures.map((f) => `  ${f}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  process.stdout.write('\nall targets met\n');
+  process.exit(0);
+}
+
+// ---- child: the server under test ---------------------------------------------------------------------------
+async function serve(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await composeApp(config, { fileLogs: false });
+  await app.http.listen({ port: config.port, host: config.bind });
+  process.stdout.write('READY\n');
+  const stop = async () => {
+    await app.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+if (process.argv.includes('--serve')) await serve();
+else await main();
