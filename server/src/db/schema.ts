@@ -317,3 +317,28 @@ export interface DecisionTables {
 }
 
 export interface DB extends DecisionTables {}
+
+// ---- Notifications (issue 8): the delivery outbox.
+
+export interface NotificationOutboxTable {
+  id: Generated<number>;
+  definition_id: number;
+  event_type: string;
+  /** The NotificationMessage as JSON; stable across retries. */
+  message: string;
+  /** pending | sending | sent | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  /** JSON: what the notifier reported (HTTP status, script exit code and output), null when nothing. */
+  result: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface NotificationTables {
+  notification_outbox: NotificationOutboxTable;
+}
+
+export interface DB extends NotificationTables {}

@@ -3,6 +3,7 @@ import { foundation } from './0001-foundation.migration.js';
 import { library } from './0002-library.migration.js';
 import { libraryIndexes } from './0003-library-indexes.migration.js';
 import { decisions } from './0004-decisions.migration.js';
+import { notifications } from './0005-notifications.migration.js';
 import type { Migration } from './helpers.js';
 
-export const migrations: Migration[] = [foundation, library, libraryIndexes, decisions];
+export const migrations: Migration[] = [foundation, library, libraryIndexes, decisions, notifications];
