@@ -37,6 +37,7 @@ import { LoginThrottle } from '../services/login-throttle.js';
 import { systemCommands } from '../services/system-commands.js';
 import type { AppConfig } from './config.js';
 import { wireDecisions } from './decisions.wiring.js';
+import { type DownloadsWiring, wireDownloads } from './downloads.wiring.js';
 import { wireLibrary } from './library.wiring.js';
 import { VERSION } from './version.js';
 
@@ -49,6 +50,8 @@ export interface App {
   auth: AuthService;
   commands: CommandQueue;
   scheduler: Scheduler;
+  /** Grab, tracking, queue (issue 6). */
+  downloads: DownloadsWiring['services'];
   apiKeyFile: string;
   /** Starts background work (workers, scheduler, health checks). Separate from compose so tests can opt in. */
   startBackground(): Promise<void>;
@@ -157,6 +160,15 @@ async function composeWith(
     log: logger,
   });
   const decisions = wireDecisions(database, library, definitionRepo);
+  const downloads = wireDownloads(database, {
+    providers: { health: providerHealth, instances },
+    commands: commandRegistry,
+    scheduler,
+    health,
+    events,
+    clock,
+    log: logger,
+  });
   health.register(async () =>
     (await providerHealth.healthIssues()).map((i) => ({
       source: `${i.kind}:${i.name}`,
@@ -191,6 +203,7 @@ async function composeWith(
         await app.register(taskRoutes({ scheduler }), { prefix: '/api/v1' });
       },
       ...library.routes,
+      ...downloads.routes,
       ...decisions.routes,
     ],
   });
@@ -205,6 +218,7 @@ async function composeWith(
     auth,
     commands: queue,
     scheduler,
+    downloads: downloads.services,
     apiKeyFile: apiKeys.fromEnv ? 'IDKARR_API_KEY' : apiKeys.file,
     async startBackground() {
       await queue.start();

@@ -342,3 +342,70 @@ export interface NotificationTables {
 }
 
 export interface DB extends NotificationTables {}
+
+// ---- Downloads (issue 6) and history (issue 7): remote path mappings, tracked downloads (the queue), history.
+
+export interface RemotePathMappingsTable {
+  id: Generated<number>;
+  host: string;
+  remote_path: string;
+  local_path: string;
+}
+
+export interface TrackedDownloadsTable {
+  id: Generated<number>;
+  download_client_id: number;
+  download_id: string;
+  protocol: string;
+  title: string;
+  indexer: string | null;
+  indexer_id: number | null;
+  guid: string | null;
+  info_hash: string | null;
+  /** bigint columns: PostgreSQL hands them back as strings. */
+  size: number | string;
+  remaining_size: number | string | null;
+  progress: number;
+  eta_seconds: number | null;
+  client_status: string | null;
+  quality: string;
+  languages: string;
+  release: string;
+  media_type: string;
+  movie_id: number | null;
+  series_id: number | null;
+  episode_ids: string;
+  status: string;
+  status_messages: string;
+  output_path: string | null;
+  added: string;
+  last_seen: string | null;
+  last_progress_at: string | null;
+  last_progress: number | string | null;
+  seed_ratio: number | null;
+  seed_time_minutes: number | null;
+  import_attempts: number;
+}
+
+export interface HistoryTable {
+  id: Generated<number>;
+  event_type: string;
+  date: string;
+  source_title: string;
+  quality: string;
+  languages: string;
+  custom_format_score: number;
+  movie_id: number | null;
+  series_id: number | null;
+  episode_id: number | null;
+  download_id: string | null;
+  data: string;
+}
+
+export interface DownloadTables {
+  remote_path_mappings: RemotePathMappingsTable;
+  tracked_downloads: TrackedDownloadsTable;
+  history: HistoryTable;
+}
+
+export interface DB extends DownloadTables {}

@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import type { Movie } from '../domain/library/movie.types.js';
 import type { Series } from '../domain/library/series.types.js';
+import type { TrackedDownload } from '../services/downloads/download.types.js';
 
 export interface CommandProgressEvent {
   id: number;
@@ -33,6 +34,17 @@ export interface EpisodesUpdatedEvent {
   episodeIds: number[];
 }
 
+/** Queue entries that changed in one poll (or by an API call), and entries that left the queue. */
+export interface QueueUpdatedEvent {
+  changed: TrackedDownload[];
+  removedIds: number[];
+}
+
+export interface DownloadEvent {
+  trackedDownload: TrackedDownload;
+  downloadClient: { id: number; name: string };
+}
+
 export interface EventMap {
   'command.progress': CommandProgressEvent;
   'health.changed': HealthChangedEvent;
@@ -46,6 +58,11 @@ export interface EventMap {
   'series.updated': { series: Series };
   'series.deleted': LibraryItemDeletedEvent & { tvdbId: number | null; tmdbId: number | null };
   'episode.updated': EpisodesUpdatedEvent;
+  'queue.updated': QueueUpdatedEvent;
+  'download.grabbed': DownloadEvent & { release: { guid: string; indexer: string; indexerId: number | null } };
+  'download.completed': DownloadEvent;
+  /** `searchAgain`: the search work should look for another release of the same items. */
+  'download.failed': DownloadEvent & { reason: string; searchAgain: boolean };
 }
 
 export type EventType = keyof EventMap;

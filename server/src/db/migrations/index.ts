@@ -4,6 +4,7 @@ import { library } from './0002-library.migration.js';
 import { libraryIndexes } from './0003-library-indexes.migration.js';
 import { decisions } from './0004-decisions.migration.js';
 import { notifications } from './0005-notifications.migration.js';
+import { downloads } from './0006-downloads.migration.js';
 import type { Migration } from './helpers.js';
 
-export const migrations: Migration[] = [foundation, library, libraryIndexes, decisions, notifications];
+export const migrations: Migration[] = [foundation, library, libraryIndexes, decisions, notifications, downloads];
