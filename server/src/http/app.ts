@@ -9,6 +9,7 @@ import { redactUrl } from '../lib/redact.js';
 import type { AuthService } from '../services/auth.service.js';
 import { registerAuth } from './plugins/auth.plugin.js';
 import { registerErrorMapper } from './plugins/error-mapper.js';
+import { staticPlugin } from './plugins/static.plugin.js';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -18,6 +19,8 @@ export interface HttpAppOptions {
   trustedProxies: string[];
   routes: FastifyPluginAsync[];
   bodyLimitBytes?: number;
+  /** The built web UI served at `/` (default: web/dist beside server/). */
+  webRoot?: string;
 }
 
 export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstance> {
@@ -55,6 +58,7 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
     );
   });
   for (const routes of opts.routes) await app.register(routes);
+  await app.register(staticPlugin(opts.webRoot));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

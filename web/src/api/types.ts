@@ -1,0 +1,186 @@
+// The parts of the API resources the UI reads (see GET /api/v1/openapi.json for the full shapes).
+
+export interface MediaImage {
+  coverType: string;
+  remoteUrl: string;
+}
+
+interface LibraryItem {
+  id: number;
+  title: string;
+  sortTitle: string;
+  year: number;
+  status: string;
+  overview: string | null;
+  images: MediaImage[];
+  monitored: boolean;
+  qualityProfileId: number;
+  path: string;
+  tags: number[];
+  added: string;
+  genres: string[];
+  runtime: number;
+}
+
+export interface Movie extends LibraryItem {
+  tmdbId: number;
+  imdbId: string | null;
+  hasFile: boolean;
+  isAvailable: boolean;
+  sizeOnDisk: number;
+  studio: string | null;
+  inCinemas: string | null;
+  digitalRelease: string | null;
+  physicalRelease: string | null;
+}
+
+export interface SeriesStatistics {
+  episodeCount: number;
+  episodeFileCount: number;
+  sizeOnDisk: number;
+  seasonCount: number;
+  percentOfEpisodes?: number;
+  totalEpisodeCount?: number;
+}
+
+export interface Series extends LibraryItem {
+  tvdbId: number | null;
+  network: string | null;
+  seriesType: string;
+  nextAiring: string | null;
+  previousAiring: string | null;
+  statistics: SeriesStatistics;
+}
+
+export interface Page<T> {
+  page: number;
+  pageSize: number;
+  sortKey: string;
+  sortDirection: 'ascending' | 'descending';
+  totalRecords: number;
+  records: T[];
+}
+
+export interface Tag {
+  id: number;
+  label: string;
+}
+
+export interface QualityProfile {
+  id: number;
+  name: string;
+}
+
+export interface SystemStatus {
+  appName: string;
+  version: string;
+  startTime: string;
+  uptimeSeconds: number;
+  databaseType: string;
+  dataDir: string;
+  osName: string;
+  osVersion: string;
+  arch: string;
+  runtimeName: string;
+  runtimeVersion: string;
+  pid: number;
+}
+
+export interface HealthIssue {
+  source: string;
+  type: 'error' | 'warning' | string;
+  message: string;
+  wikiUrl?: string;
+  definitionId?: number;
+  kind?: string;
+}
+
+export interface ScheduledTask {
+  name: string;
+  commandName: string;
+  intervalMinutes: number;
+  lastRunAt: string | null;
+  lastDurationMs: number | null;
+  nextRunAt: string;
+}
+
+export interface Command {
+  id: number;
+  name: string;
+  status: string;
+  message?: string | null;
+  progress?: number | null;
+}
+
+export interface LogRecord {
+  time: string;
+  level: string;
+  module?: string;
+  message: string;
+  fields: Record<string, unknown>;
+}
+
+export interface LogPage {
+  page: number;
+  pageSize: number;
+  totalRecords: number;
+  records: LogRecord[];
+}
+
+export interface Backup {
+  name: string;
+  size: number;
+  time: string;
+  type: string;
+}
+
+export interface JsonSchemaField {
+  type?: string | string[];
+  enum?: Array<string | number>;
+  items?: JsonSchemaField;
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  anyOf?: JsonSchemaField[];
+  label?: string;
+  help?: string;
+  description?: string;
+  secret?: boolean;
+  advanced?: boolean;
+  order?: number;
+  placeholder?: string;
+}
+
+export interface Implementation {
+  implementation: string;
+  name: string;
+  description: string;
+  protocol: string | null;
+  capabilities: string[];
+  fields: { type?: string; properties?: Record<string, JsonSchemaField>; required?: string[] };
+  defaults: Record<string, unknown>;
+}
+
+export interface ProviderStatusView {
+  health: 'healthy' | 'degraded' | 'unhealthy';
+  latencyMs: number | null;
+  lastChecked: string | null;
+  message: string | null;
+  failureCount: number;
+  disabledUntil: string | null;
+}
+
+export interface ProviderDefinition {
+  id: number;
+  implementation: string;
+  name: string;
+  enabled: boolean;
+  tags: number[];
+  settings: Record<string, unknown>;
+  status: ProviderStatusView | null;
+}
+
+export interface TestOutcome {
+  ok: boolean;
+  findings: Array<{ field: string; message: string; severity: 'error' | 'warning' }>;
+}

@@ -1,0 +1,30 @@
+import { Link } from '@tanstack/react-router';
+import { PageHeader } from '../../components/PageHeader';
+
+const SECTIONS = [
+  { to: '/settings/general', label: 'General', text: 'API key, authentication, backups' },
+  { to: '/settings/indexers', label: 'Indexers', text: 'Newznab, Torznab and other release sources' },
+  { to: '/settings/downloadclients', label: 'Download Clients', text: 'Torrent and Usenet clients' },
+  { to: '/settings/connect', label: 'Connect', text: 'Notifications' },
+  { to: '/settings/mediaservers', label: 'Media Servers', text: 'Plex, Jellyfin, Emby, Kodi' },
+  { to: '/settings/metadata', label: 'Metadata', text: 'TMDB and TVDB sources' },
+  { to: '/settings/importlists', label: 'Import Lists', text: 'Lists that add movies and series' },
+];
+
+export function SettingsIndexPage() {
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <ul className="cards">
+        {SECTIONS.map((s) => (
+          <li key={s.to} className="card">
+            <Link to={s.to} className="card-title">
+              {s.label}
+            </Link>
+            <div className="muted small">{s.text}</div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+// Code-based routes. Each page is a plain component; the shell (sidebar + main) is the root layout.
+import { createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { Shell } from './components/Shell';
+import { MoviesPage } from './pages/library/MoviesPage';
+import { SeriesPage } from './pages/library/SeriesPage';
+import { NotFoundPage, Placeholder } from './pages/Placeholder';
+import { GeneralSettingsPage } from './pages/settings/GeneralSettingsPage';
+import { ProvidersPage } from './pages/settings/ProvidersPage';
+import { SettingsIndexPage } from './pages/settings/SettingsIndexPage';
+import { BackupsPage } from './pages/system/BackupsPage';
+import { HealthPage } from './pages/system/HealthPage';
+import { LogsPage } from './pages/system/LogsPage';
+import { StatusPage } from './pages/system/StatusPage';
+import { TasksPage } from './pages/system/TasksPage';
+
+const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFoundPage });
+
+const page = <P extends string>(path: P, component: () => React.ReactNode) =>
+  createRoute({ getParentRoute: () => rootRoute, path, component });
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/movies' });
+  },
+});
+const systemIndex = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/system',
+  beforeLoad: () => {
+    throw redirect({ to: '/system/status' });
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  page('/movies', MoviesPage),
+  page('/series', SeriesPage),
+  page('/calendar', () => <Placeholder title="Calendar" />),
+  page('/activity', () => <Placeholder title="Activity" />),
+  page('/wanted', () => <Placeholder title="Wanted" />),
+  page('/settings', SettingsIndexPage),
+  page('/settings/general', GeneralSettingsPage),
+  page('/settings/downloadclients', () => <ProvidersPage kind="downloadclient" title="Download Clients" />),
+  page('/settings/indexers', () => <ProvidersPage kind="indexer" title="Indexers" />),
+  page('/settings/connect', () => <ProvidersPage kind="notification" title="Connect" />),
+  page('/settings/mediaservers', () => <ProvidersPage kind="mediaserver" title="Media Servers" />),
+  page('/settings/metadata', () => <ProvidersPage kind="metadata" title="Metadata" />),
+  page('/settings/importlists', () => <ProvidersPage kind="importlist" title="Import Lists" />),
+  systemIndex,
+  page('/system/status', StatusPage),
+  page('/system/health', HealthPage),
+  page('/system/tasks', TasksPage),
+  page('/system/logs', LogsPage),
+  page('/system/backups', BackupsPage),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: false });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
