@@ -5,7 +5,7 @@
 // Knobs: LIBRARY_BENCH_ROUNDS (timed requests per case, default 60), LIBRARY_BENCH_PG=0 skips PostgreSQL.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -327,8 +327,9 @@ async function runPostgres(): Promise<void> {
     try {
       await migrate(database);
       const seed = await seedLibrary(database.db);
-      // Fresh tables: give the planner statistics, as autovacuum would shortly after a real import.
-      await sql`analyze`.execute(database.db);
+      // Fresh tables: statistics for the planner and a set visibility map (index-only scans), as autovacuum would
+      // produce shortly after a real import.
+      await sql`vacuum analyze`.execute(database.db);
       printSeed('PostgreSQL', seed);
       const server = await startServer(dataDir, url.toString());
       try {
@@ -360,10 +361,16 @@ function printSeed(dialect: string, s: SeedResult): void {
 }
 
 async function main(): Promise<void> {
-  process.stdout.write(`node ${process.versions.node}, ${availableParallelism()} cores\n`);
+  // Latency figures only mean something on a quiet machine: the load average is printed before and after.
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+  process.stdout.write(`node ${process.versions.node}, ${availableParallelism()} cores, load average ${load()}\n`);
   const failures: string[] = [];
   await runSqlite(failures);
   if (process.env.LIBRARY_BENCH_PG !== '0') await runPostgres();
+  process.stdout.write(`\nload average at the end: ${load()}\n`);
   if (failures.length) {
     process.stdout.write(`\nFAILED targets:\n${failures.map((f) => `  ${f}`).join('\n')}\n`);
     process.exit(1);
