@@ -34,6 +34,7 @@ import { AuthService } from '../services/auth.service.js';
 import { BackupService, restoreBackup } from '../services/backup.service.js';
 import { HealthService } from '../services/health.service.js';
 import { LoginThrottle } from '../services/login-throttle.js';
+import { wireNotifications } from '../services/notifications/notifications.wiring.js';
 import { systemCommands } from '../services/system-commands.js';
 import type { AppConfig } from './config.js';
 import { wireDecisions } from './decisions.wiring.js';
@@ -169,6 +170,18 @@ async function composeWith(
     clock,
     log: logger,
   });
+  const notifications = wireNotifications({
+    database,
+    definitions: definitionRepo,
+    registry,
+    instances,
+    providerHealth,
+    health,
+    events,
+    clock,
+    log: logger,
+    applicationUrl: `http://localhost:${config.port}`,
+  });
   health.register(async () =>
     (await providerHealth.healthIssues()).map((i) => ({
       source: `${i.kind}:${i.name}`,
@@ -201,6 +214,7 @@ async function composeWith(
         await app.register(providerRoutes({ definitions, health: providerHealth, registry }), { prefix: '/api/v1' });
         await app.register(commandRoutes({ queue }), { prefix: '/api/v1' });
         await app.register(taskRoutes({ scheduler }), { prefix: '/api/v1' });
+        await app.register(notifications.routes, { prefix: '/api/v1' });
       },
       ...library.routes,
       ...downloads.routes,
@@ -227,6 +241,8 @@ async function composeWith(
         scheduler.stop();
         await queue.stop();
       });
+      await notifications.start();
+      stoppers.push(() => notifications.stop());
       providerHealth.start();
       stoppers.push(async () => {
         providerHealth.stop();
