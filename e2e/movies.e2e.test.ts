@@ -1,6 +1,8 @@
 // Movies index: rows come from GET /api/v1/movie, the list is virtualised (500 movies, far fewer DOM rows), the
-// search box filters on the server, and the table view shows the same data.
+// search box filters on the server, the table view shows the same data, and WebSocket events refresh the list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MovieRepository } from '../server/src/db/repositories/movie.repository.js';
+import { newMovie } from '../server/test/support/library-factories.js';
 import { type Browser, launchBrowser, loginWithApi } from './support/browser.js';
 import { seedMovies } from './support/seed.js';
 import { type RunningServer, startServer } from './support/server.js';
@@ -56,5 +58,15 @@ describe('Movies page', () => {
     await page.getByRole('combobox', { name: 'Monitored', exact: true }).selectOption('false');
     await page.getByRole('status').filter({ hasText: '167 movies' }).waitFor();
     await browser.screenshot('movies-table-unmonitored');
+
+    // Live updates: a movie.added event over the WebSocket makes the list refetch.
+    await page.getByRole('combobox', { name: 'Monitored', exact: true }).selectOption('');
+    await page.getByRole('status').filter({ hasText: '502 movies' }).waitFor();
+    const [added] = await new MovieRepository(server.app.database.db).insertMany([
+      newMovie(777_777, { title: 'Aardvark Live' }),
+    ]);
+    server.app.events.emit('movie.added', { movie: added! });
+    await page.getByRole('status').filter({ hasText: '503 movies' }).waitFor();
+    await page.getByRole('cell', { name: 'Aardvark Live', exact: true }).waitFor();
   });
 });
