@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { EpisodeRepository } from '../db/repositories/episode.repository.js';
 import { inTransaction } from '../db/repositories/library-query.util.js';
 import { MovieRepository } from '../db/repositories/movie.repository.js';
+import { NamingConfigRepository } from '../db/repositories/naming-config.repository.js';
 import { QualityDefinitionRepository } from '../db/repositories/quality-definition.repository.js';
 import { QualityProfileRepository } from '../db/repositories/quality-profile.repository.js';
 import { RootFolderRepository } from '../db/repositories/root-folder.repository.js';
@@ -16,6 +17,7 @@ import { episodeRoutes } from '../http/routes/episode.routes.js';
 import { feedRoutes } from '../http/routes/feed.routes.js';
 import { libraryConfigRoutes } from '../http/routes/library-config.routes.js';
 import { movieRoutes } from '../http/routes/movie.routes.js';
+import { namingRoutes } from '../http/routes/naming.routes.js';
 import { seriesRoutes } from '../http/routes/series.routes.js';
 import { wantedRoutes } from '../http/routes/wanted.routes.js';
 import type { CommandQueue } from '../jobs/command-queue.service.js';
@@ -42,6 +44,7 @@ import { RootFolderService } from '../services/library/root-folder.service.js';
 import { type LibraryTransaction, SeriesService } from '../services/library/series.service.js';
 import { TagService } from '../services/library/tag.service.js';
 import { WantedService } from '../services/library/wanted.service.js';
+import { NamingConfigService } from '../services/naming/naming-config.service.js';
 import { VERSION } from './version.js';
 
 export interface LibraryWiring {
@@ -53,6 +56,8 @@ export interface LibraryWiring {
     tags: TagRepository;
     qualityProfiles: QualityProfileRepository;
     qualityDefinitions: QualityDefinitionRepository;
+    /** Naming settings; the import pipeline builds a FileNamingService over it. */
+    namingConfig: NamingConfigRepository;
   };
   services: {
     rootFolders: RootFolderService;
@@ -84,6 +89,7 @@ export async function wireLibrary(database: Database, appDeps: LibraryAppDeps): 
     tags: new TagRepository(db),
     qualityProfiles: new QualityProfileRepository(db),
     qualityDefinitions: new QualityDefinitionRepository(db),
+    namingConfig: new NamingConfigRepository(db),
   };
   const services = {
     rootFolders: new RootFolderService({ rootFolders: repos.rootFolders, movies: repos.movies, series: repos.series }),
@@ -107,6 +113,8 @@ export async function wireLibrary(database: Database, appDeps: LibraryAppDeps): 
   const routes: FastifyPluginAsync[] = [
     async (app) => {
       await app.register(libraryConfigRoutes(services), { prefix: '/api/v1' });
+      const naming = new NamingConfigService({ config: repos.namingConfig, clock: appDeps.clock });
+      await app.register(namingRoutes({ naming }), { prefix: '/api/v1' });
     },
     async (app) => {
       await app.register(calendarRoutes({ calendar }), { prefix: '/api/v1' });

@@ -409,3 +409,18 @@ export interface DownloadTables {
 }
 
 export interface DB extends DownloadTables {}
+
+// ---- Naming (issue 7 item 3): one row per media type, settings as JSON text.
+
+export interface NamingConfigTable {
+  /** `series` | `movie` */
+  media_type: string;
+  settings: string;
+  updated_at: string;
+}
+
+export interface NamingTables {
+  naming_config: NamingConfigTable;
+}
+
+export interface DB extends NamingTables {}

@@ -5,6 +5,15 @@ import { libraryIndexes } from './0003-library-indexes.migration.js';
 import { decisions } from './0004-decisions.migration.js';
 import { notifications } from './0005-notifications.migration.js';
 import { downloads } from './0006-downloads.migration.js';
+import { naming } from './0008-naming.migration.js';
 import type { Migration } from './helpers.js';
 
-export const migrations: Migration[] = [foundation, library, libraryIndexes, decisions, notifications, downloads];
+export const migrations: Migration[] = [
+  foundation,
+  library,
+  libraryIndexes,
+  decisions,
+  notifications,
+  downloads,
+  naming,
+];
