@@ -3,11 +3,12 @@
 import type { Finding } from '../lib/errors.js';
 import type { DownloadClientPort } from './ports/download-client.port.js';
 import type { IndexerPort } from './ports/indexer.port.js';
+import type { MediaServerPort } from './ports/media-server.port.js';
 import type { MetadataProviderPort } from './ports/metadata.port.js';
 import type { NotifierPort } from './ports/notifier.port.js';
 import type { ProviderKind } from './provider-kind.js';
 
-export type { DownloadClientPort, IndexerPort, MetadataProviderPort, NotifierPort };
+export type { DownloadClientPort, IndexerPort, MediaServerPort, MetadataProviderPort, NotifierPort };
 
 export interface HealthCheckResult {
   latencyMs: number;
@@ -22,7 +23,6 @@ export interface IntegrationInstance {
   dispose?(): Promise<void> | void;
 }
 
-export interface MediaServerPort extends IntegrationInstance {}
 export interface ImportListPort extends IntegrationInstance {}
 
 export interface PortByKind {
