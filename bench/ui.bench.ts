@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       `${jsKb <= JS_TARGET_KB ? 'PASS' : 'FAIL'}; CSS ${cssKb.toFixed(1)} KB gzipped`,
   );
 
-  const server = await startServer({ logLevel: 'error' });
+  const server = await startServer({ logLevel: 'error', background: false });
   const browser = await launchBrowser();
   let failed = jsKb > JS_TARGET_KB;
   try {

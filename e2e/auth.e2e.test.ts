@@ -43,6 +43,19 @@ describe('login, first run and logout', () => {
     await page.getByText('SQLite').waitFor();
     await browser.screenshot('auth-logged-in-status');
 
+    // The other part-1 pages answer from the API: series, tasks (run now), general settings (API key).
+    const nav2 = page.getByRole('navigation', { name: 'Main' });
+    await nav2.getByRole('link', { name: 'Series', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '0 series' }).waitFor();
+    await page.goto(`${server.url}/system/tasks`);
+    const runNow = page.getByRole('button', { name: /^Run .* now$/ }).first();
+    await runNow.waitFor();
+    await runNow.click();
+    await page.goto(`${server.url}/settings/general`);
+    const key = page.getByLabel('API key', { exact: true });
+    await expect(key.inputValue()).resolves.toBe(server.app.auth.apiKey);
+    await browser.screenshot('settings-general');
+
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(/\/login/);
     await page.getByRole('heading', { name: 'Log in to idkarr' }).waitFor();

@@ -27,10 +27,17 @@ class Sink extends Writable {
   }
 }
 
-export async function startServer(opts: { logLevel?: string } = {}): Promise<RunningServer> {
+export interface StartServerOptions {
+  logLevel?: string;
+  /** Start the command queue, scheduler and health checks like `idkarr serve` does (default true). */
+  background?: boolean;
+}
+
+export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'idkarr-e2e-'));
   const config = loadConfig({ IDKARR_DATA_DIR: dataDir, IDKARR_LOG_LEVEL: opts.logLevel ?? 'warn' });
   const app = await composeApp(config, { logStream: new Sink(), fileLogs: false });
+  if (opts.background !== false) await app.startBackground();
   await app.http.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.http.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

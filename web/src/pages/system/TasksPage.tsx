@@ -31,55 +31,59 @@ export function TasksPage() {
       <PageHeader title="Tasks" />
       <ErrorNote error={run.error} />
       <QueryView query={tasks} what="tasks">
-        {(list) => (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Interval</th>
-                <th scope="col">Last run</th>
-                <th scope="col">Duration</th>
-                <th scope="col">Next run</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((t) => {
-                const running = active(t.commandName);
-                return (
-                  <tr key={t.name}>
-                    <td>{t.name}</td>
-                    <td>{interval(t.intervalMinutes)}</td>
-                    <td>{formatDateTime(t.lastRunAt)}</td>
-                    <td>{t.lastDurationMs === null ? '—' : `${(t.lastDurationMs / 1000).toFixed(1)} s`}</td>
-                    <td>{formatDateTime(t.nextRunAt)}</td>
-                    <td>
-                      {running ? (
-                        <span role="status">
-                          {running.status}
-                          {typeof running.progress === 'number' ? (
-                            <progress max={100} value={running.progress} aria-label={`${t.name} progress`} />
-                          ) : null}
-                        </span>
-                      ) : (
-                        <button
-                          type="button"
-                          onClick={() => run.mutate(t.name)}
-                          disabled={run.isPending && run.variables === t.name}
-                          aria-label={`Run ${t.name} now`}
-                        >
-                          Run now
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
+        {(list) =>
+          list.length === 0 ? (
+            <p className="muted">No scheduled tasks yet: they are registered when the scheduler starts.</p>
+          ) : (
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Interval</th>
+                  <th scope="col">Last run</th>
+                  <th scope="col">Duration</th>
+                  <th scope="col">Next run</th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((t) => {
+                  const running = active(t.commandName);
+                  return (
+                    <tr key={t.name}>
+                      <td>{t.name}</td>
+                      <td>{interval(t.intervalMinutes)}</td>
+                      <td>{formatDateTime(t.lastRunAt)}</td>
+                      <td>{t.lastDurationMs === null ? '—' : `${(t.lastDurationMs / 1000).toFixed(1)} s`}</td>
+                      <td>{formatDateTime(t.nextRunAt)}</td>
+                      <td>
+                        {running ? (
+                          <span role="status">
+                            {running.status}
+                            {typeof running.progress === 'number' ? (
+                              <progress max={100} value={running.progress} aria-label={`${t.name} progress`} />
+                            ) : null}
+                          </span>
+                        ) : (
+                          <button
+                            type="button"
+                            onClick={() => run.mutate(t.name)}
+                            disabled={run.isPending && run.variables === t.name}
+                            aria-label={`Run ${t.name} now`}
+                          >
+                            Run now
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )
+        }
       </QueryView>
     </>
   );
