@@ -39,7 +39,9 @@ import { systemCommands } from '../services/system-commands.js';
 import type { AppConfig } from './config.js';
 import { wireDecisions } from './decisions.wiring.js';
 import { type DownloadsWiring, wireDownloads } from './downloads.wiring.js';
+import { wireImport } from './import.wiring.js';
 import { wireLibrary } from './library.wiring.js';
+import { wireMediaServers } from './media-servers.wiring.js';
 import { VERSION } from './version.js';
 
 export interface App {
@@ -170,6 +172,22 @@ async function composeWith(
     clock,
     log: logger,
   });
+  const imports = await wireImport(database, {
+    library,
+    downloads,
+    commands: commandRegistry,
+    scheduler,
+    health,
+    events,
+    clock,
+    log: logger,
+  });
+  const mediaServers = wireMediaServers({
+    providers: { health: providerHealth, instances },
+    events,
+    clock,
+    log: logger,
+  });
   const notifications = wireNotifications({
     database,
     definitions: definitionRepo,
@@ -218,6 +236,7 @@ async function composeWith(
       },
       ...library.routes,
       ...downloads.routes,
+      ...imports.routes,
       ...decisions.routes,
     ],
   });
@@ -241,6 +260,7 @@ async function composeWith(
         scheduler.stop();
         await queue.stop();
       });
+      stoppers.push(() => mediaServers.stop());
       await notifications.start();
       stoppers.push(() => notifications.stop());
       providerHealth.start();
