@@ -61,12 +61,14 @@ export function assess(t: TrackedDownload, item: DownloadItem, ctx: AssessContex
   let reason: string | undefined;
 
   // Progress bookkeeping: fewer bytes left = progress. Paused/queued by choice never counts as stalled.
+  // While waiting the timer is kept fresh, but written at most every LAST_SEEN_REFRESH_MS so an idle queue
+  // costs no writes (a resumed download gets at most that much less time before it counts as stalled).
   const waiting = item.status === 'paused' || item.status === 'queued';
-  if (t.lastProgress === null || item.remainingSize < t.lastProgress || waiting || t.lastProgressAt === null) {
-    if (t.lastProgress !== item.remainingSize || waiting || t.lastProgressAt === null) {
-      next.lastProgress = item.remainingSize;
-      next.lastProgressAt = now;
-    }
+  const timerStale = !t.lastProgressAt || ctx.now - Date.parse(t.lastProgressAt) > LAST_SEEN_REFRESH_MS;
+  const progressed = t.lastProgress === null || item.remainingSize < t.lastProgress;
+  if (progressed || (waiting && timerStale) || t.lastProgressAt === null) {
+    next.lastProgress = item.remainingSize;
+    next.lastProgressAt = now;
   }
   const lastProgressAt = Date.parse(next.lastProgressAt ?? t.lastProgressAt ?? t.added);
 
