@@ -5,6 +5,7 @@ import { BlocklistRepository } from '../db/repositories/blocklist.repository.js'
 import { CustomFormatRepository } from '../db/repositories/custom-format.repository.js';
 import { DecisionLookupRepository } from '../db/repositories/decision-lookup.repository.js';
 import { DelayProfileRepository } from '../db/repositories/delay-profile.repository.js';
+import { MediaFileRepository } from '../db/repositories/media-file.repository.js';
 import { PendingReleaseRepository } from '../db/repositories/pending-release.repository.js';
 import type { ProviderDefinitionRepository } from '../db/repositories/provider-definition.repository.js';
 import { ReleaseProfileRepository } from '../db/repositories/release-profile.repository.js';
@@ -56,6 +57,8 @@ export function wireDecisions(
     blocklist: repos.blocklist,
     pending: repos.pending,
     indexers: indexerLookup(definitions),
+    // Upgrades compare against the qualities of the files on disk (issue 7).
+    files: new MediaFileRepository(db),
   });
   const customFormats = new CustomFormatService({ formats: repos.customFormats });
   const releaseProfiles = new ReleaseProfileService({ profiles: repos.releaseProfiles });

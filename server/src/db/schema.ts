@@ -424,3 +424,79 @@ export interface NamingTables {
 }
 
 export interface DB extends NamingTables {}
+
+// ---- Media files and the import journal (issue 7).
+
+export interface MovieFilesTable {
+  id: Generated<number>;
+  movie_id: number;
+  path: string;
+  relative_path: string;
+  /** bigint: PostgreSQL hands it back as a string. */
+  size: number | string;
+  quality: string;
+  languages: string;
+  release_group: string | null;
+  scene_name: string | null;
+  original_path: string | null;
+  edition: string | null;
+  media_info: string | null;
+  indexer_flags: number;
+  date_added: string;
+}
+
+export interface EpisodeFilesTable {
+  id: Generated<number>;
+  series_id: number;
+  season_number: number;
+  path: string;
+  relative_path: string;
+  size: number | string;
+  quality: string;
+  languages: string;
+  release_group: string | null;
+  scene_name: string | null;
+  original_path: string | null;
+  media_info: string | null;
+  indexer_flags: number;
+  date_added: string;
+}
+
+export interface ExtraFilesTable {
+  id: Generated<number>;
+  media_type: string;
+  movie_file_id: number | null;
+  episode_file_id: number | null;
+  path: string;
+  relative_path: string;
+  /** subtitle | nfo */
+  kind: string;
+  language: string | null;
+  date_added: string;
+}
+
+export interface ImportJournalTable {
+  id: Generated<number>;
+  op_id: string;
+  /** import | rename */
+  kind: string;
+  /** pending | committed | done | rolledBack */
+  state: string;
+  step: string;
+  mode: string;
+  source: string;
+  destination: string;
+  /** JSON JournalPlan: transfers (with staged inodes), displaced files, clean-up rules. */
+  plan: string;
+  created: string;
+  updated: string;
+}
+
+export interface MediaFileTables {
+  movie_files: MovieFilesTable;
+  episode_files: EpisodeFilesTable;
+  extra_files: ExtraFilesTable;
+  import_journal: ImportJournalTable;
+}
+
+export interface DB extends MediaFileTables {}
