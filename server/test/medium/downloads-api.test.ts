@@ -221,6 +221,11 @@ describe.each(DIALECTS)('queue, history and remote path mapping API (%s)', (dial
     expect((await api('GET', '/queue?sortKey=nope')).statusCode).toBe(400);
   });
 
+  it('schedules RefreshMonitoredDownloads every minute', async () => {
+    const tasks = (await api('GET', '/system/task')).json<Array<{ commandName: string; intervalMinutes: number }>>();
+    expect(tasks.find((t) => t.commandName === 'RefreshMonitoredDownloads')?.intervalMinutes).toBe(1);
+  });
+
   it('counts by state', async () => {
     const s = (await api('GET', '/queue/status')).json();
     expect(s).toMatchObject({ totalCount: 25, count: 23, pendingCount: 2, errors: true });
