@@ -9,27 +9,28 @@ import { magnetInfoHash, torrentInfoHash } from '../../../lib/torrent/info-hash.
 import type {
   AddDownloadRequest,
   AddDownloadResult,
-  DownloadClientCapabilities,
   DownloadClientPort,
   DownloadItem,
   DownloadPriority,
 } from '../../../providers/ports/download-client.port.js';
 import type { HealthCheckResult } from '../../../providers/ports.js';
+import {
+  CATEGORY_FIELDS,
+  COMPLETED_OR_SEEDING,
+  finishedOutputPath,
+  timedHealthCheck,
+  torrentCapabilities,
+} from '../common/adapter.js';
 import { baseUrl, categoryFor } from '../common/settings.fields.js';
 import { Aria2Api, type Aria2Status } from './api.js';
 import { downloadIdOf, mapDownload } from './mapper.js';
 import type { Aria2Settings } from './settings.js';
 
-export const ARIA2_CAPABILITIES: DownloadClientCapabilities = {
-  supportsCategories: true, // as per-category directories
-  supportsLabels: false,
+// Categories are per-category directories.
+export const ARIA2_CAPABILITIES = torrentCapabilities({
   supportsPriorities: false, // only the queue position of waiting downloads
-  supportsMagnetLinks: true,
-  supportsTorrentFiles: true,
-  supportsNzb: false,
   supportsRemoveAndDelete: false, // aria2 never deletes files; the caller deletes mapped paths itself
-  supportsSeedLimits: true,
-};
+});
 
 const PAGE = 1000;
 const ACTIVE = new Set(['active', 'waiting', 'paused']);
@@ -66,9 +67,7 @@ export class Aria2Adapter implements DownloadClientPort {
   }
 
   async healthCheck(): Promise<HealthCheckResult> {
-    const started = this.clock.now();
-    await this.api.getVersion();
-    return { latencyMs: this.clock.now() - started };
+    return timedHealthCheck(this.clock, () => this.api.getVersion());
   }
 
   async add(request: AddDownloadRequest): Promise<AddDownloadResult> {
@@ -150,8 +149,7 @@ export class Aria2Adapter implements DownloadClientPort {
   }
 
   async completedOutputPath(downloadId: string): Promise<string | null> {
-    const item = await this.get(downloadId);
-    return item && (item.status === 'completed' || item.status === 'seeding') ? item.outputPath : null;
+    return finishedOutputPath(await this.get(downloadId), COMPLETED_OR_SEEDING);
   }
 
   private async all(): Promise<Aria2Status[]> {
@@ -218,7 +216,6 @@ export class Aria2Adapter implements DownloadClientPort {
     const clean = dir.replace(/\/+$/, '');
     if (posix.dirname(clean) !== base) return null;
     const name = posix.basename(clean);
-    const s = this.settings;
-    return [s.movieCategory, s.tvCategory, s.animeCategory].includes(name) && name !== '' ? name : null;
+    return name !== '' && CATEGORY_FIELDS.some((f) => this.settings[f] === name) ? name : null;
   }
 }

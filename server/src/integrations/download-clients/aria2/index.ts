@@ -1,4 +1,5 @@
 import { defineIntegration } from '../../../providers/integration.js';
+import { capabilityNames } from '../common/adapter.js';
 import { ARIA2_CAPABILITIES, Aria2Adapter } from './adapter.js';
 import { aria2Settings } from './settings.js';
 
@@ -8,9 +9,7 @@ export const aria2Integration = defineIntegration({
   name: 'aria2',
   description: 'aria2 through its JSON-RPC interface: torrents (magnets and .torrent files) and direct links.',
   protocol: 'torrent',
-  capabilities: Object.entries(ARIA2_CAPABILITIES)
-    .filter(([, on]) => on)
-    .map(([name]) => name),
+  capabilities: capabilityNames(ARIA2_CAPABILITIES),
   settings: aria2Settings,
   errorFields: { auth: 'secret', connection: 'host' },
   create: (settings, ctx) => new Aria2Adapter(settings, ctx.clock, ctx.log),

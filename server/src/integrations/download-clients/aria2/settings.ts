@@ -1,7 +1,13 @@
 // aria2 settings: connection, the RPC path and secret, and a download directory whose per-category subfolders
 // stand in for categories (aria2 has none).
 import { z } from 'zod';
-import { categoryFields, connectionFields, removalFields } from '../common/settings.fields.js';
+import {
+  categoryFields,
+  connectionFields,
+  directoryField,
+  removalFields,
+  timeoutFields,
+} from '../common/settings.fields.js';
 
 export const aria2Settings = z.object({
   ...connectionFields(6800),
@@ -13,19 +19,10 @@ export const aria2Settings = z.object({
     .string()
     .default('')
     .meta({ label: 'RPC secret', help: 'aria2 --rpc-secret (sent as token:<secret>)', order: 6, secret: true }),
-  directory: z.string().default('').meta({
-    label: 'Directory',
-    help: 'Where aria2 saves downloads (as aria2 sees it); empty = aria2’s own --dir',
-    order: 7,
-  }),
+  directory: directoryField(7, 'Where aria2 saves downloads (as aria2 sees it); empty = aria2’s own --dir'),
   ...categoryFields({ movie: 'movies', tv: 'tv' }),
   ...removalFields(),
-  timeoutSeconds: z
-    .number()
-    .min(1)
-    .max(300)
-    .default(30)
-    .meta({ label: 'Request timeout (seconds)', advanced: true, order: 40 }),
+  ...timeoutFields('Request timeout (seconds)'),
 });
 
 export type Aria2Settings = z.output<typeof aria2Settings>;

@@ -51,6 +51,23 @@ export const removalFields = () => ({
   removeFailedDownloads: z.boolean().default(true).meta({ label: 'Remove failed', order: 31 }),
 });
 
+/**
+ * The request timeout every client has, last in the form. The usenet-era clients say "Request timeout" and list
+ * their meta keys in another order; both are kept so each client's published JSON Schema stays byte-identical.
+ */
+export const timeoutFields = (label: 'Timeout (seconds)' | 'Request timeout (seconds)' = 'Timeout (seconds)') => ({
+  timeoutSeconds: z
+    .number()
+    .min(1)
+    .max(300)
+    .default(30)
+    .meta(label === 'Timeout (seconds)' ? { label, order: 40, advanced: true } : { label, advanced: true, order: 40 }),
+});
+
+/** A base download directory; '' means the client's own default. Where it sits and its help differ per client. */
+export const directoryField = (order: number, help: string) =>
+  z.string().default('').meta({ label: 'Directory', help, order });
+
 /** Picks the category for a media type; empty string means "no category". */
 export function categoryFor(
   settings: { movieCategory: string; tvCategory: string; animeCategory: string },

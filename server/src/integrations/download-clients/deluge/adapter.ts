@@ -2,48 +2,34 @@
 // plugin for categories (enabling it when it is off; without it downloads simply get no label), queue position for
 // priorities, stop-at-ratio for the indexer's seeding goal.
 import type { Clock } from '../../../lib/clock.js';
-import {
-  AuthError,
-  ConflictError,
-  type Finding,
-  NotFoundError,
-  ProtocolError,
-  TimeoutError,
-  UnreachableError,
-  ValidationError,
-} from '../../../lib/errors.js';
-import type { HttpLogger } from '../../../lib/http/http-client.js';
+import { ConflictError, type Finding, ProtocolError, UnreachableError, ValidationError } from '../../../lib/errors.js';
 import type {
   AddDownloadRequest,
   AddDownloadResult,
-  DownloadClientCapabilities,
   DownloadClientPort,
   DownloadItem,
   DownloadPriority,
 } from '../../../providers/ports/download-client.port.js';
 import type { HealthCheckResult } from '../../../providers/ports.js';
+import {
+  CATEGORY_FIELDS,
+  COMPLETED_OR_SEEDING,
+  connectionFindings,
+  finishedOutputPath,
+  ownCategories,
+  requestedPriority,
+  timedHealthCheck,
+  torrentCapabilities,
+  type WarnLogger,
+} from '../common/adapter.js';
 import { baseUrl, categoryFor } from '../common/settings.fields.js';
 import { DelugeApi, DelugeRpcError } from './api.js';
 import { DELUGE_FIELDS, type DelugeTorrent, mapDelugeTorrent } from './mapper.js';
 import type { DelugeSettings } from './settings.js';
 
-export const DELUGE_CAPABILITIES: DownloadClientCapabilities = {
-  supportsCategories: false,
-  supportsLabels: true,
-  supportsPriorities: true,
-  supportsMagnetLinks: true,
-  supportsTorrentFiles: true,
-  supportsNzb: false,
-  supportsRemoveAndDelete: true,
-  supportsSeedLimits: true,
-};
+export const DELUGE_CAPABILITIES = torrentCapabilities({ supportsCategories: false, supportsLabels: true });
 
-const CATEGORY_FIELDS = ['movieCategory', 'tvCategory', 'animeCategory'] as const;
 const LABEL_PLUGIN = 'Label';
-
-export interface DelugeLogger extends HttpLogger {
-  warn(obj: object, msg?: string): void;
-}
 
 export class DelugeAdapter implements DownloadClientPort {
   readonly protocol = 'torrent' as const;
@@ -54,7 +40,7 @@ export class DelugeAdapter implements DownloadClientPort {
   constructor(
     private readonly settings: DelugeSettings,
     private readonly clock: Clock,
-    private readonly log?: DelugeLogger,
+    private readonly log?: WarnLogger,
   ) {
     this.api = new DelugeApi({
       baseUrl: baseUrl(settings),
@@ -93,8 +79,7 @@ export class DelugeAdapter implements DownloadClientPort {
       if (await this.hasLabelPlugin()) await this.applyLabel(hash, category);
       else this.log?.warn({ hash, category }, 'Deluge Label plugin is not enabled; download added without a label');
     }
-    const priority =
-      request.priority ?? (request.isRecent ? this.settings.recentPriority : this.settings.olderPriority);
+    const priority = requestedPriority(request, this.settings);
     if (priority !== 'normal') await this.setPriority(hash, priority);
     return { downloadId: hash.toUpperCase() };
   }
@@ -169,9 +154,7 @@ export class DelugeAdapter implements DownloadClientPort {
   }
 
   async completedOutputPath(downloadId: string): Promise<string | null> {
-    const item = await this.get(downloadId);
-    if (!item || (item.status !== 'completed' && item.status !== 'seeding')) return null;
-    return item.outputPath;
+    return finishedOutputPath(await this.get(downloadId), COMPLETED_OR_SEEDING);
   }
 
   async test(): Promise<Finding[]> {
@@ -181,12 +164,7 @@ export class DelugeAdapter implements DownloadClientPort {
       await this.ensureConnected();
       version = await this.api.call<string>('daemon.get_version');
     } catch (err) {
-      if (err instanceof AuthError) return [{ field: 'settings.password', message: err.message, severity: 'error' }];
-      if (err instanceof UnreachableError || err instanceof TimeoutError)
-        return [{ field: 'settings.host', message: err.message, severity: 'error' }];
-      if (err instanceof NotFoundError)
-        return [{ field: 'settings.urlBase', message: `${err.message} (check the URL base)`, severity: 'error' }];
-      throw err;
+      return connectionFindings(err);
     }
     if (Number(/^(\d+)/.exec(version)?.[1] ?? 0) < 2) {
       return [{ field: '', message: `Deluge ${version} is too old: 2.0 or later is required`, severity: 'error' }];
@@ -222,9 +200,7 @@ export class DelugeAdapter implements DownloadClientPort {
   }
 
   async healthCheck(): Promise<HealthCheckResult> {
-    const started = this.clock.now();
-    await this.ensureConnected();
-    return { latencyMs: this.clock.now() - started };
+    return timedHealthCheck(this.clock, () => this.ensureConnected());
   }
 
   /** deluge-web relays core.* only while connected to a daemon; with the daemon down those calls hang, so ask first. */
@@ -280,6 +256,6 @@ export class DelugeAdapter implements DownloadClientPort {
   }
 
   private ownCategories(): Set<string> {
-    return new Set(CATEGORY_FIELDS.map((f) => this.settings[f]).filter((c) => c !== ''));
+    return ownCategories(this.settings);
   }
 }

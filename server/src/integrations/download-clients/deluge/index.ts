@@ -1,4 +1,5 @@
 import { defineIntegration } from '../../../providers/integration.js';
+import { capabilityNames } from '../common/adapter.js';
 import { DELUGE_CAPABILITIES, DelugeAdapter } from './adapter.js';
 import { delugeSettings } from './settings.js';
 
@@ -8,9 +9,7 @@ export const delugeIntegration = defineIntegration({
   name: 'Deluge',
   description: 'Deluge 2.x through deluge-web: connects the web UI to its daemon, labels with the Label plugin.',
   protocol: 'torrent',
-  capabilities: Object.entries(DELUGE_CAPABILITIES)
-    .filter(([, on]) => on)
-    .map(([name]) => name),
+  capabilities: capabilityNames(DELUGE_CAPABILITIES),
   settings: delugeSettings,
   errorFields: { auth: 'password', connection: 'host' },
   create: (settings, ctx) => new DelugeAdapter(settings, ctx.clock, ctx.log),

@@ -1,7 +1,13 @@
 // Deluge settings: the shared download-client fields (deluge-web has a password but no user name). Labels must be
 // lower-case, as the Label plugin only accepts [a-z0-9_-].
 import { z } from 'zod';
-import { connectionFields, priorityFields, removalFields } from '../common/settings.fields.js';
+import {
+  connectionFields,
+  directoryField,
+  priorityFields,
+  removalFields,
+  timeoutFields,
+} from '../common/settings.fields.js';
 
 const LABEL = /^[a-z0-9_-]*$/;
 const label = (def: string, meta: { label: string; help?: string; order: number; advanced?: boolean }) =>
@@ -21,19 +27,11 @@ export const delugeSettings = z.object({
     order: 12,
     advanced: true,
   }),
-  directory: z
-    .string()
-    .default('')
-    .meta({ label: 'Directory', help: "Where downloads go; empty = Deluge's default", order: 13 }),
+  directory: directoryField(13, "Where downloads go; empty = Deluge's default"),
   ...priorityFields(),
   addPaused: z.boolean().default(false).meta({ label: 'Add paused', order: 22 }),
   ...removalFields(),
-  timeoutSeconds: z
-    .number()
-    .min(1)
-    .max(300)
-    .default(30)
-    .meta({ label: 'Timeout (seconds)', order: 40, advanced: true }),
+  ...timeoutFields(),
 });
 
 export type DelugeSettings = z.output<typeof delugeSettings>;

@@ -16,6 +16,7 @@ import type {
   DownloadSource,
 } from '../../../providers/ports/download-client.port.js';
 import type { HealthCheckResult } from '../../../providers/ports.js';
+import { COMPLETED_OR_SEEDING, finishedOutputPath, ownCategories, timedHealthCheck } from '../common/adapter.js';
 import { baseUrl, categoryFor } from '../common/settings.fields.js';
 import { DownloadStationApi, type DsTask } from './api.js';
 import { mapTask } from './mapper.js';
@@ -90,9 +91,7 @@ export class DownloadStationAdapter implements DownloadClientPort {
   }
 
   async healthCheck(): Promise<HealthCheckResult> {
-    const started = this.clock.now();
-    await this.api.info();
-    return { latencyMs: this.clock.now() - started };
+    return timedHealthCheck(this.clock, () => this.api.info());
   }
 
   async dispose(): Promise<void> {
@@ -129,8 +128,7 @@ export class DownloadStationAdapter implements DownloadClientPort {
     const ctx = await this.mapContext();
     const ours = tasks.filter((t) => (this.protocol === 'usenet' ? t.type === 'nzb' : t.type !== 'nzb'));
     const items = ours.map((t) => mapTask(t, ctx));
-    const s = this.settings;
-    const categorised = [s.movieCategory, s.tvCategory, s.animeCategory].some((c) => c !== '');
+    const categorised = ownCategories(this.settings).size > 0;
     return categorised ? items.filter((i) => i.category !== null) : items;
   }
 
@@ -160,8 +158,7 @@ export class DownloadStationAdapter implements DownloadClientPort {
   }
 
   async completedOutputPath(downloadId: string): Promise<string | null> {
-    const item = await this.get(downloadId);
-    return item && (item.status === 'completed' || item.status === 'seeding') ? item.outputPath : null;
+    return finishedOutputPath(await this.get(downloadId), COMPLETED_OR_SEEDING);
   }
 
   /** The configured directory (or Download Station's default destination), plus the category subfolder. */
@@ -193,9 +190,7 @@ export class DownloadStationAdapter implements DownloadClientPort {
   private async mapContext() {
     const base = await this.baseDirectory();
     const shares = await this.shareMap();
-    const names = new Set(
-      [this.settings.movieCategory, this.settings.tvCategory, this.settings.animeCategory].filter((c) => c !== ''),
-    );
+    const names = ownCategories(this.settings);
     return {
       shares,
       categoryOf: (destination: string | undefined) => {

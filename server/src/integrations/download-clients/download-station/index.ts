@@ -1,11 +1,7 @@
 import { defineIntegration } from '../../../providers/integration.js';
+import { capabilityNames } from '../common/adapter.js';
 import { DownloadStationAdapter, downloadStationCapabilities } from './adapter.js';
 import { downloadStationSettings } from './settings.js';
-
-const capabilityNames = (protocol: 'torrent' | 'usenet') =>
-  Object.entries(downloadStationCapabilities(protocol))
-    .filter(([, on]) => on)
-    .map(([name]) => name);
 
 export const downloadStationTorrentIntegration = defineIntegration({
   kind: 'downloadclient',
@@ -13,7 +9,7 @@ export const downloadStationTorrentIntegration = defineIntegration({
   name: 'Download Station',
   description: 'Synology Download Station (DSM 6 or newer) for torrents, through the DSM web API.',
   protocol: 'torrent',
-  capabilities: capabilityNames('torrent'),
+  capabilities: capabilityNames(downloadStationCapabilities('torrent')),
   settings: downloadStationSettings,
   errorFields: { auth: 'password', connection: 'host' },
   create: (settings, ctx) => new DownloadStationAdapter('torrent', settings, ctx.clock, ctx.log),
@@ -25,7 +21,7 @@ export const downloadStationUsenetIntegration = defineIntegration({
   name: 'Download Station (usenet)',
   description: 'Synology Download Station (DSM 6 or newer) for NZBs, through the DSM web API.',
   protocol: 'usenet',
-  capabilities: capabilityNames('usenet'),
+  capabilities: capabilityNames(downloadStationCapabilities('usenet')),
   settings: downloadStationSettings,
   errorFields: { auth: 'password', connection: 'host' },
   create: (settings, ctx) => new DownloadStationAdapter('usenet', settings, ctx.clock, ctx.log),

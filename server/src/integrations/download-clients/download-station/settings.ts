@@ -1,24 +1,25 @@
 // Synology Download Station settings: DSM connection and account, the shared folder downloads go to ('' = Download
 // Station's default destination) and categories as subfolders of it.
 import { z } from 'zod';
-import { categoryFields, connectionFields, credentialFields, removalFields } from '../common/settings.fields.js';
+import {
+  categoryFields,
+  connectionFields,
+  credentialFields,
+  directoryField,
+  removalFields,
+  timeoutFields,
+} from '../common/settings.fields.js';
 
 export const downloadStationSettings = z.object({
   ...connectionFields(5000),
   ...credentialFields(),
-  directory: z.string().default('').meta({
-    label: 'Directory',
-    help: 'Shared folder (and optional subfolder) for downloads, e.g. downloads; empty = the default destination',
-    order: 7,
-  }),
+  directory: directoryField(
+    7,
+    'Shared folder (and optional subfolder) for downloads, e.g. downloads; empty = the default destination',
+  ),
   ...categoryFields({ movie: 'movies', tv: 'tv' }),
   ...removalFields(),
-  timeoutSeconds: z
-    .number()
-    .min(1)
-    .max(300)
-    .default(30)
-    .meta({ label: 'Request timeout (seconds)', advanced: true, order: 40 }),
+  ...timeoutFields('Request timeout (seconds)'),
 });
 
 export type DownloadStationSettings = z.output<typeof downloadStationSettings>;

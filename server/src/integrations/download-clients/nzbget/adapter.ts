@@ -6,27 +6,25 @@ import type { HttpLogger } from '../../../lib/http/http-client.js';
 import type {
   AddDownloadRequest,
   AddDownloadResult,
-  DownloadClientCapabilities,
   DownloadClientPort,
   DownloadItem,
   DownloadPriority,
 } from '../../../providers/ports/download-client.port.js';
 import type { HealthCheckResult } from '../../../providers/ports.js';
+import {
+  finishedOutputPath,
+  missingCategoryFindings,
+  ownCategoriesOrAll,
+  requestedPriority,
+  timedHealthCheck,
+  USENET_CAPABILITIES,
+} from '../common/adapter.js';
 import { baseUrl, categoryFor } from '../common/settings.fields.js';
 import { NzbgetApi } from './api.js';
 import { mapGroup, mapHistory } from './mapper.js';
 import type { NzbgetSettings } from './settings.js';
 
-export const NZBGET_CAPABILITIES: DownloadClientCapabilities = {
-  supportsCategories: true,
-  supportsLabels: false,
-  supportsPriorities: true,
-  supportsMagnetLinks: false,
-  supportsTorrentFiles: false,
-  supportsNzb: true,
-  supportsRemoveAndDelete: true,
-  supportsSeedLimits: false,
-};
+export const NZBGET_CAPABILITIES = USENET_CAPABILITIES;
 
 /** NZBGet's scale: -100 very low, -50 low, 0 normal, 50 high, 100 very high, 900 force. */
 const PRIORITY: Record<DownloadPriority, number> = { high: 50, normal: 0, low: -50 };
@@ -64,16 +62,13 @@ export class NzbgetAdapter implements DownloadClientPort {
     }
     const config = await this.api.config();
     const categories = new Set(config.filter((c) => /^Category\d+\.Name$/i.test(c.Name)).map((c) => c.Value));
-    for (const field of ['movieCategory', 'tvCategory', 'animeCategory'] as const) {
-      const name = this.settings[field];
-      if (name && !categories.has(name)) {
-        findings.push({
-          field: `settings.${field}`,
-          message: `NZBGet has no category "${name}"; add it in NZBGet (Settings → Categories) or pick another`,
-          severity: 'error',
-        });
-      }
-    }
+    findings.push(
+      ...missingCategoryFindings(
+        this.settings,
+        (name) => categories.has(name),
+        (name) => `NZBGet has no category "${name}"; add it in NZBGet (Settings → Categories) or pick another`,
+      ),
+    );
     return findings;
   }
 
@@ -82,16 +77,13 @@ export class NzbgetAdapter implements DownloadClientPort {
   }
 
   async healthCheck(): Promise<HealthCheckResult> {
-    const started = this.clock.now();
-    await this.api.version();
-    return { latencyMs: this.clock.now() - started };
+    return timedHealthCheck(this.clock, () => this.api.version());
   }
 
   async add(request: AddDownloadRequest): Promise<AddDownloadResult> {
     const options = {
       category: categoryFor(this.settings, request.mediaType),
-      priority:
-        PRIORITY[request.priority ?? (request.isRecent ? this.settings.recentPriority : this.settings.olderPriority)],
+      priority: PRIORITY[requestedPriority(request, this.settings)],
       addPaused: request.paused === true,
     };
     const name = `${request.title}.nzb`;
@@ -106,7 +98,7 @@ export class NzbgetAdapter implements DownloadClientPort {
 
   async list(): Promise<DownloadItem[]> {
     const items = await this.all();
-    const wanted = this.categories();
+    const wanted = ownCategoriesOrAll(this.settings);
     return wanted ? items.filter((i) => wanted.has(i.category ?? '')) : items;
   }
 
@@ -147,8 +139,7 @@ export class NzbgetAdapter implements DownloadClientPort {
   }
 
   async completedOutputPath(downloadId: string): Promise<string | null> {
-    const item = await this.get(downloadId);
-    return item?.status === 'completed' ? item.outputPath : null;
+    return finishedOutputPath(await this.get(downloadId), ['completed']);
   }
 
   private async all(): Promise<DownloadItem[]> {
@@ -165,11 +156,5 @@ export class NzbgetAdapter implements DownloadClientPort {
     const id = Number(downloadId);
     if (!Number.isInteger(id) || id <= 0) throw new ValidationError(`not an NZBGet job id: ${downloadId}`);
     return id;
-  }
-
-  private categories(): Set<string> | null {
-    const s = this.settings;
-    const names = [s.movieCategory, s.tvCategory, s.animeCategory];
-    return names.every((n) => n === '') ? null : new Set(names);
   }
 }

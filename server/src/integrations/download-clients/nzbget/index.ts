@@ -1,4 +1,5 @@
 import { defineIntegration } from '../../../providers/integration.js';
+import { capabilityNames } from '../common/adapter.js';
 import { NZBGET_CAPABILITIES, NzbgetAdapter } from './adapter.js';
 import { nzbgetSettings } from './settings.js';
 
@@ -8,9 +9,7 @@ export const nzbgetIntegration = defineIntegration({
   name: 'NZBGet',
   description: 'NZBGet usenet downloader, through its JSON-RPC API with the control username and password.',
   protocol: 'usenet',
-  capabilities: Object.entries(NZBGET_CAPABILITIES)
-    .filter(([, on]) => on)
-    .map(([name]) => name),
+  capabilities: capabilityNames(NZBGET_CAPABILITIES),
   settings: nzbgetSettings,
   errorFields: { auth: 'password', connection: 'host' },
   create: (settings, ctx) => new NzbgetAdapter(settings, ctx.clock, ctx.log),

@@ -7,6 +7,7 @@ import {
   credentialFields,
   priorityFields,
   removalFields,
+  timeoutFields,
 } from '../common/settings.fields.js';
 
 export const nzbgetSettings = z.object({
@@ -15,12 +16,7 @@ export const nzbgetSettings = z.object({
   ...categoryFields({ movie: 'movies', tv: 'tv' }),
   ...priorityFields(),
   ...removalFields(),
-  timeoutSeconds: z
-    .number()
-    .min(1)
-    .max(300)
-    .default(30)
-    .meta({ label: 'Request timeout (seconds)', advanced: true, order: 40 }),
+  ...timeoutFields('Request timeout (seconds)'),
 });
 
 export type NzbgetSettings = z.output<typeof nzbgetSettings>;

@@ -1,48 +1,34 @@
 // qBittorrent as a download client: categories per media type (created when missing), add options from the
 // settings and the indexer's seeding goals, status mapping, and the post-import category.
 import type { Clock } from '../../../lib/clock.js';
-import {
-  AuthError,
-  ConflictError,
-  type Finding,
-  NotFoundError,
-  ProtocolError,
-  TimeoutError,
-  UnreachableError,
-  ValidationError,
-} from '../../../lib/errors.js';
-import { HttpClient, type HttpLogger } from '../../../lib/http/http-client.js';
+import { ConflictError, type Finding, ProtocolError, ValidationError } from '../../../lib/errors.js';
+import { HttpClient } from '../../../lib/http/http-client.js';
 import { magnetInfoHash, torrentInfoHash } from '../../../lib/torrent/info-hash.js';
 import type {
   AddDownloadRequest,
   AddDownloadResult,
-  DownloadClientCapabilities,
   DownloadClientPort,
   DownloadItem,
   DownloadPriority,
 } from '../../../providers/ports/download-client.port.js';
 import type { HealthCheckResult } from '../../../providers/ports.js';
+import {
+  CATEGORY_FIELDS,
+  COMPLETED_OR_SEEDING,
+  connectionFindings,
+  finishedOutputPath,
+  ownCategories,
+  requestedPriority,
+  timedHealthCheck,
+  torrentCapabilities,
+  type WarnLogger,
+} from '../common/adapter.js';
 import { baseUrl, categoryFor } from '../common/settings.fields.js';
 import { QbittorrentApi } from './api.js';
 import { mapQbTorrent } from './mapper.js';
 import type { QbittorrentSettings } from './settings.js';
 
-export const QBITTORRENT_CAPABILITIES: DownloadClientCapabilities = {
-  supportsCategories: true,
-  supportsLabels: false,
-  supportsPriorities: true,
-  supportsMagnetLinks: true,
-  supportsTorrentFiles: true,
-  supportsNzb: false,
-  supportsRemoveAndDelete: true,
-  supportsSeedLimits: true,
-};
-
-const CATEGORY_FIELDS = ['movieCategory', 'tvCategory', 'animeCategory'] as const;
-
-export interface WarnLogger extends HttpLogger {
-  warn(obj: object, msg?: string): void;
-}
+export const QBITTORRENT_CAPABILITIES = torrentCapabilities();
 
 export class QbittorrentAdapter implements DownloadClientPort {
   readonly protocol = 'torrent' as const;
@@ -114,8 +100,7 @@ export class QbittorrentAdapter implements DownloadClientPort {
       return { downloadId: hash };
     }
     if (!paused && this.settings.initialState === 'force_start') await this.api.setForceStart(hash);
-    const priority =
-      request.priority ?? (request.isRecent ? this.settings.recentPriority : this.settings.olderPriority);
+    const priority = requestedPriority(request, this.settings);
     if (priority !== 'normal') await this.applyPriority(hash, priority);
     return { downloadId: hash };
   }
@@ -157,9 +142,7 @@ export class QbittorrentAdapter implements DownloadClientPort {
   }
 
   async completedOutputPath(downloadId: string): Promise<string | null> {
-    const item = await this.get(downloadId);
-    if (!item || (item.status !== 'completed' && item.status !== 'seeding')) return null;
-    return item.outputPath;
+    return finishedOutputPath(await this.get(downloadId), COMPLETED_OR_SEEDING);
   }
 
   async markImported(downloadId: string): Promise<void> {
@@ -202,9 +185,7 @@ export class QbittorrentAdapter implements DownloadClientPort {
   }
 
   async healthCheck(): Promise<HealthCheckResult> {
-    const started = this.clock.now();
-    await this.api.webApiVersion();
-    return { latencyMs: this.clock.now() - started };
+    return timedHealthCheck(this.clock, () => this.api.webApiVersion());
   }
 
   private async waitLoaded(hash: string, timeoutMs = 5000): Promise<boolean> {
@@ -217,8 +198,7 @@ export class QbittorrentAdapter implements DownloadClientPort {
   }
 
   private ownCategories(): Set<string> {
-    const s = this.settings;
-    return new Set([s.movieCategory, s.tvCategory, s.animeCategory, s.postImportCategory].filter((c) => c !== ''));
+    return ownCategories(this.settings, this.settings.postImportCategory);
   }
 
   private async ensureCategory(category: string): Promise<void> {
@@ -231,14 +211,4 @@ export class QbittorrentAdapter implements DownloadClientPort {
     const applied = await this.api.queuePriority(hash, priority === 'high' ? 'top' : 'bottom');
     if (!applied) this.log?.debug({ hash }, 'qBittorrent queueing is disabled; priority not applied');
   }
-}
-
-/** Taxonomy errors of a failed login/version call → findings on the field the user has to fix. */
-export function connectionFindings(err: unknown): Finding[] {
-  if (err instanceof AuthError) return [{ field: 'settings.password', message: err.message, severity: 'error' }];
-  if (err instanceof UnreachableError || err instanceof TimeoutError)
-    return [{ field: 'settings.host', message: err.message, severity: 'error' }];
-  if (err instanceof NotFoundError)
-    return [{ field: 'settings.urlBase', message: `${err.message} (check the URL base)`, severity: 'error' }];
-  throw err;
 }

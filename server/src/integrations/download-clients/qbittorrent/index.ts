@@ -1,4 +1,5 @@
 import { defineIntegration } from '../../../providers/integration.js';
+import { capabilityNames } from '../common/adapter.js';
 import { QBITTORRENT_CAPABILITIES, QbittorrentAdapter } from './adapter.js';
 import { qbittorrentSettings } from './settings.js';
 
@@ -8,9 +9,7 @@ export const qbittorrentIntegration = defineIntegration({
   name: 'qBittorrent',
   description: 'qBittorrent 4.1+ through its WebAPI v2: categories, initial state, seeding limits.',
   protocol: 'torrent',
-  capabilities: Object.entries(QBITTORRENT_CAPABILITIES)
-    .filter(([, on]) => on)
-    .map(([name]) => name),
+  capabilities: capabilityNames(QBITTORRENT_CAPABILITIES),
   settings: qbittorrentSettings,
   errorFields: { auth: 'password', connection: 'host' },
   create: (settings, ctx) => new QbittorrentAdapter(settings, ctx.clock, ctx.log),

@@ -6,6 +6,7 @@ import {
   credentialFields,
   priorityFields,
   removalFields,
+  timeoutFields,
 } from '../common/settings.fields.js';
 
 export const qbittorrentSettings = z.object({
@@ -31,12 +32,7 @@ export const qbittorrentSettings = z.object({
     advanced: true,
   }),
   ...removalFields(),
-  timeoutSeconds: z
-    .number()
-    .min(1)
-    .max(300)
-    .default(30)
-    .meta({ label: 'Timeout (seconds)', order: 40, advanced: true }),
+  ...timeoutFields(),
 });
 
 export type QbittorrentSettings = z.output<typeof qbittorrentSettings>;

@@ -3,42 +3,37 @@
 // list, d.stop / d.start for pause and resume. rTorrent never deletes data itself, so "remove with data" asks
 // rTorrent's host to delete the payload it reports (execute.throw rm -rf, no shell) before erasing the item.
 import type { Clock } from '../../../lib/clock.js';
-import {
-  AuthError,
-  type Finding,
-  NotFoundError,
-  ProtocolError,
-  TimeoutError,
-  UnreachableError,
-  ValidationError,
-} from '../../../lib/errors.js';
+import { type Finding, ProtocolError, ValidationError } from '../../../lib/errors.js';
 import { HttpClient, type HttpLogger } from '../../../lib/http/http-client.js';
 import { magnetInfoHash, torrentInfoHash } from '../../../lib/torrent/info-hash.js';
 import type { XmlRpcValue } from '../../../lib/xmlrpc/xmlrpc.js';
 import type {
   AddDownloadRequest,
   AddDownloadResult,
-  DownloadClientCapabilities,
   DownloadClientPort,
   DownloadItem,
   DownloadPriority,
 } from '../../../providers/ports/download-client.port.js';
 import type { HealthCheckResult } from '../../../providers/ports.js';
+import {
+  COMPLETED_OR_SEEDING,
+  connectionFindings,
+  finishedOutputPath,
+  ownCategories,
+  requestedPriority,
+  timedHealthCheck,
+  torrentCapabilities,
+} from '../common/adapter.js';
 import { baseUrl, categoryFor } from '../common/settings.fields.js';
 import { RT_NO_SUCH_HASH, RtorrentApi, RtorrentFault } from './api.js';
 import { decodeLabel, mapRtDownload, RT_FIELDS, rowToDownload, rtOutputPath } from './mapper.js';
 import type { RtorrentSettings } from './settings.js';
 
-export const RTORRENT_CAPABILITIES: DownloadClientCapabilities = {
+export const RTORRENT_CAPABILITIES = torrentCapabilities({
   supportsCategories: false,
   supportsLabels: true,
-  supportsPriorities: true,
-  supportsMagnetLinks: true,
-  supportsTorrentFiles: true,
-  supportsNzb: false,
-  supportsRemoveAndDelete: true,
   supportsSeedLimits: false,
-};
+});
 
 /** d.priority: 0 off, 1 low, 2 normal, 3 high. */
 const RT_PRIORITY: Record<DownloadPriority, number> = { high: 3, normal: 2, low: 1 };
@@ -80,8 +75,7 @@ export class RtorrentAdapter implements DownloadClientPort {
     if (dir) commands.push(`d.directory.set=${quoteCommandArg(dir)}`);
     const category = categoryFor(this.settings, request.mediaType);
     if (category) commands.push(`d.custom1.set=${quoteCommandArg(category)}`);
-    const priority =
-      request.priority ?? (request.isRecent ? this.settings.recentPriority : this.settings.olderPriority);
+    const priority = requestedPriority(request, this.settings);
     if (priority !== 'normal') commands.push(`d.priority.set=${RT_PRIORITY[priority]}`);
     const stopped = request.paused ?? this.settings.addStopped;
     let hash: string;
@@ -175,9 +169,7 @@ export class RtorrentAdapter implements DownloadClientPort {
   }
 
   async completedOutputPath(downloadId: string): Promise<string | null> {
-    const item = await this.get(downloadId);
-    if (!item || (item.status !== 'completed' && item.status !== 'seeding')) return null;
-    return item.outputPath;
+    return finishedOutputPath(await this.get(downloadId), COMPLETED_OR_SEEDING);
   }
 
   async test(): Promise<Finding[]> {
@@ -185,14 +177,7 @@ export class RtorrentAdapter implements DownloadClientPort {
     try {
       version = await this.api.call<string>('system.client_version');
     } catch (err) {
-      if (err instanceof AuthError) return [{ field: 'settings.password', message: err.message, severity: 'error' }];
-      if (err instanceof UnreachableError || err instanceof TimeoutError)
-        return [{ field: 'settings.host', message: err.message, severity: 'error' }];
-      if (err instanceof NotFoundError)
-        return [
-          { field: 'settings.xmlRpcPath', message: `${err.message} (check the XML-RPC path)`, severity: 'error' },
-        ];
-      throw err;
+      return connectionFindings(err, { field: 'settings.xmlRpcPath', hint: 'check the XML-RPC path' });
     }
     const parts = version.split('.').map((p) => Number.parseInt(p, 10) || 0);
     for (let i = 0; i < MIN_VERSION.length; i++) {
@@ -211,9 +196,7 @@ export class RtorrentAdapter implements DownloadClientPort {
   }
 
   async healthCheck(): Promise<HealthCheckResult> {
-    const started = this.clock.now();
-    await this.api.call('system.client_version');
-    return { latencyMs: this.clock.now() - started };
+    return timedHealthCheck(this.clock, () => this.api.call('system.client_version'));
   }
 
   private async exists(hash: string): Promise<boolean> {
@@ -231,7 +214,6 @@ export class RtorrentAdapter implements DownloadClientPort {
   }
 
   private ownCategories(): Set<string> {
-    const s = this.settings;
-    return new Set([s.movieCategory, s.tvCategory, s.animeCategory].filter((c) => c !== ''));
+    return ownCategories(this.settings);
   }
 }

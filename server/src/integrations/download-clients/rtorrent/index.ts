@@ -1,4 +1,5 @@
 import { defineIntegration } from '../../../providers/integration.js';
+import { capabilityNames } from '../common/adapter.js';
 import { RTORRENT_CAPABILITIES, RtorrentAdapter } from './adapter.js';
 import { rtorrentSettings } from './settings.js';
 
@@ -8,9 +9,7 @@ export const rtorrentIntegration = defineIntegration({
   name: 'rTorrent',
   description: 'rTorrent 0.9.7+ over XML-RPC behind an SCGI bridge (ruTorrent, lighttpd, nginx): labels in d.custom1.',
   protocol: 'torrent',
-  capabilities: Object.entries(RTORRENT_CAPABILITIES)
-    .filter(([, on]) => on)
-    .map(([name]) => name),
+  capabilities: capabilityNames(RTORRENT_CAPABILITIES),
   settings: rtorrentSettings,
   errorFields: { auth: 'password', connection: 'host' },
   create: (settings, ctx) => new RtorrentAdapter(settings, ctx.clock, ctx.log),

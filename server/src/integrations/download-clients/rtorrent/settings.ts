@@ -5,8 +5,10 @@ import {
   categoryFields,
   connectionFields,
   credentialFields,
+  directoryField,
   priorityFields,
   removalFields,
+  timeoutFields,
 } from '../common/settings.fields.js';
 
 export const rtorrentSettings = z.object({
@@ -19,19 +21,11 @@ export const rtorrentSettings = z.object({
   }),
   ...credentialFields(),
   ...categoryFields({ movie: 'radarr', tv: 'tv-sonarr' }),
-  directory: z
-    .string()
-    .default('')
-    .meta({ label: 'Directory', help: "Where downloads go; empty = rTorrent's default", order: 13 }),
+  directory: directoryField(13, "Where downloads go; empty = rTorrent's default"),
   ...priorityFields(),
   addStopped: z.boolean().default(false).meta({ label: 'Add stopped', order: 22 }),
   ...removalFields(),
-  timeoutSeconds: z
-    .number()
-    .min(1)
-    .max(300)
-    .default(30)
-    .meta({ label: 'Timeout (seconds)', order: 40, advanced: true }),
+  ...timeoutFields(),
 });
 
 export type RtorrentSettings = z.output<typeof rtorrentSettings>;

@@ -6,27 +6,24 @@ import type { HttpLogger } from '../../../lib/http/http-client.js';
 import type {
   AddDownloadRequest,
   AddDownloadResult,
-  DownloadClientCapabilities,
   DownloadClientPort,
   DownloadItem,
   DownloadPriority,
 } from '../../../providers/ports/download-client.port.js';
 import type { HealthCheckResult } from '../../../providers/ports.js';
+import {
+  finishedOutputPath,
+  missingCategoryFindings,
+  ownCategoriesOrAll,
+  timedHealthCheck,
+  USENET_CAPABILITIES,
+} from '../common/adapter.js';
 import { baseUrl, categoryFor } from '../common/settings.fields.js';
 import { SabnzbdApi } from './api.js';
 import { mapHistorySlot, mapQueueSlot } from './mapper.js';
 import { SAB_PRIORITIES, type SabnzbdSettings } from './settings.js';
 
-export const SABNZBD_CAPABILITIES: DownloadClientCapabilities = {
-  supportsCategories: true,
-  supportsLabels: false,
-  supportsPriorities: true,
-  supportsMagnetLinks: false,
-  supportsTorrentFiles: false,
-  supportsNzb: true,
-  supportsRemoveAndDelete: true,
-  supportsSeedLimits: false,
-};
+export const SABNZBD_CAPABILITIES = USENET_CAPABILITIES;
 
 const HISTORY_LIMIT = 100;
 const MIN_VERSION = [3, 0];
@@ -64,23 +61,18 @@ export class SabnzbdAdapter implements DownloadClientPort {
     }
     await this.api.queue(); // proves the API key (version does not need one)
     const existing = new Set((await this.api.categories()).map((c) => c.name));
-    for (const field of ['movieCategory', 'tvCategory', 'animeCategory'] as const) {
-      const name = this.settings[field];
-      if (name && !existing.has(name)) {
-        findings.push({
-          field: `settings.${field}`,
-          message: `SABnzbd has no category "${name}"; create it in SABnzbd (Config → Categories) or pick another`,
-          severity: 'error',
-        });
-      }
-    }
+    findings.push(
+      ...missingCategoryFindings(
+        this.settings,
+        (name) => existing.has(name),
+        (name) => `SABnzbd has no category "${name}"; create it in SABnzbd (Config → Categories) or pick another`,
+      ),
+    );
     return findings;
   }
 
   async healthCheck(): Promise<HealthCheckResult> {
-    const started = this.clock.now();
-    await this.api.queue();
-    return { latencyMs: this.clock.now() - started };
+    return timedHealthCheck(this.clock, () => this.api.queue());
   }
 
   async add(request: AddDownloadRequest): Promise<AddDownloadResult> {
@@ -100,7 +92,7 @@ export class SabnzbdAdapter implements DownloadClientPort {
   async list(): Promise<DownloadItem[]> {
     const [queue, history] = await Promise.all([this.api.queue(), this.api.history(HISTORY_LIMIT)]);
     const items = [...queue.slots.map((s) => mapQueueSlot(s, queue)), ...history.map(mapHistorySlot)];
-    const wanted = this.categories();
+    const wanted = ownCategoriesOrAll(this.settings);
     return wanted ? items.filter((i) => wanted.has(i.category ?? '')) : items;
   }
 
@@ -139,8 +131,7 @@ export class SabnzbdAdapter implements DownloadClientPort {
   }
 
   async completedOutputPath(downloadId: string): Promise<string | null> {
-    const item = await this.get(downloadId);
-    return item?.status === 'completed' ? item.outputPath : null;
+    return finishedOutputPath(await this.get(downloadId), ['completed']);
   }
 
   /** The spec's recent/older priorities per media type; an explicit request priority wins. */
@@ -156,14 +147,6 @@ export class SabnzbdAdapter implements DownloadClientPort {
           ? s.recentTvPriority
           : s.olderTvPriority;
     return SAB_PRIORITIES[name];
-  }
-
-  /** The categories this definition owns ('' = SABnzbd's default "*"), or null for "everything". */
-  private categories(): Set<string> | null {
-    const s = this.settings;
-    const names = [s.movieCategory, s.tvCategory, s.animeCategory];
-    if (names.every((n) => n === '')) return null;
-    return new Set(names);
   }
 }
 

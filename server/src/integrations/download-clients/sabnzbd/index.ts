@@ -1,4 +1,5 @@
 import { defineIntegration } from '../../../providers/integration.js';
+import { capabilityNames } from '../common/adapter.js';
 import { SABNZBD_CAPABILITIES, SabnzbdAdapter } from './adapter.js';
 import { sabnzbdSettings } from './settings.js';
 
@@ -8,9 +9,7 @@ export const sabnzbdIntegration = defineIntegration({
   name: 'SABnzbd',
   description: 'SABnzbd usenet downloader (version 3.0 or newer), through its HTTP API and API key.',
   protocol: 'usenet',
-  capabilities: Object.entries(SABNZBD_CAPABILITIES)
-    .filter(([, on]) => on)
-    .map(([name]) => name),
+  capabilities: capabilityNames(SABNZBD_CAPABILITIES),
   settings: sabnzbdSettings,
   errorFields: { auth: 'apiKey', connection: 'host' },
   create: (settings, ctx) => new SabnzbdAdapter(settings, ctx.clock, ctx.log),

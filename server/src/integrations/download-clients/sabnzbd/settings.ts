@@ -1,7 +1,7 @@
 // SABnzbd settings: the shared download-client fields plus the API key and SABnzbd's own priority scale for
 // recent and older TV and movie releases (spec: "SABnzbd Integration").
 import { z } from 'zod';
-import { categoryFields, connectionFields, removalFields } from '../common/settings.fields.js';
+import { categoryFields, connectionFields, removalFields, timeoutFields } from '../common/settings.fields.js';
 
 /** SABnzbd's priorities by name; `default` lets the category decide. */
 export const SAB_PRIORITIES = { default: -100, paused: -2, low: -1, normal: 0, high: 1, force: 2 } as const;
@@ -22,12 +22,7 @@ export const sabnzbdSettings = z.object({
   recentMoviePriority: sabPriority.default('default').meta({ label: 'Recent movie priority', order: 22 }),
   olderMoviePriority: sabPriority.default('default').meta({ label: 'Older movie priority', order: 23 }),
   ...removalFields(),
-  timeoutSeconds: z
-    .number()
-    .min(1)
-    .max(300)
-    .default(30)
-    .meta({ label: 'Request timeout (seconds)', advanced: true, order: 40 }),
+  ...timeoutFields('Request timeout (seconds)'),
 });
 
 export type SabnzbdSettings = z.output<typeof sabnzbdSettings>;

@@ -1,41 +1,31 @@
 // Transmission as a download client. A category is a download directory (`<directory>/<category>`) and, from
 // RPC version 16 (Transmission 3.00), also a label; labels are set with torrent-set, since 3.00 ignores them on add.
 import type { Clock } from '../../../lib/clock.js';
-import {
-  AuthError,
-  ConflictError,
-  type Finding,
-  NotFoundError,
-  ProtocolError,
-  TimeoutError,
-  UnreachableError,
-  ValidationError,
-} from '../../../lib/errors.js';
+import { ConflictError, type Finding, ProtocolError, ValidationError } from '../../../lib/errors.js';
 import type { HttpLogger } from '../../../lib/http/http-client.js';
 import type {
   AddDownloadRequest,
   AddDownloadResult,
-  DownloadClientCapabilities,
   DownloadClientPort,
   DownloadItem,
   DownloadPriority,
 } from '../../../providers/ports/download-client.port.js';
 import type { HealthCheckResult } from '../../../providers/ports.js';
+import {
+  COMPLETED_OR_SEEDING,
+  connectionFindings,
+  finishedOutputPath,
+  ownCategories,
+  requestedPriority,
+  timedHealthCheck,
+  torrentCapabilities,
+} from '../common/adapter.js';
 import { baseUrl, categoryFor } from '../common/settings.fields.js';
 import { TransmissionApi, type TrSession } from './api.js';
 import { joinPath, mapTrTorrent, type TrTorrent } from './mapper.js';
 import type { TransmissionSettings } from './settings.js';
 
-export const TRANSMISSION_CAPABILITIES: DownloadClientCapabilities = {
-  supportsCategories: true,
-  supportsLabels: true,
-  supportsPriorities: true,
-  supportsMagnetLinks: true,
-  supportsTorrentFiles: true,
-  supportsNzb: false,
-  supportsRemoveAndDelete: true,
-  supportsSeedLimits: true,
-};
+export const TRANSMISSION_CAPABILITIES = torrentCapabilities({ supportsLabels: true });
 
 /** Labels arrived in RPC version 16 (Transmission 3.00). */
 const LABELS_RPC_VERSION = 16;
@@ -84,8 +74,7 @@ export class TransmissionAdapter implements DownloadClientPort {
     if (request.seedRatio !== undefined) Object.assign(fields, { seedRatioLimit: request.seedRatio, seedRatioMode: 1 });
     if (request.seedTimeMinutes !== undefined)
       Object.assign(fields, { seedIdleLimit: request.seedTimeMinutes, seedIdleMode: 1 });
-    const priority =
-      request.priority ?? (request.isRecent ? this.settings.recentPriority : this.settings.olderPriority);
+    const priority = requestedPriority(request, this.settings);
     if (priority !== 'normal') fields.bandwidthPriority = BANDWIDTH_PRIORITY[priority];
     if (Object.keys(fields).length > 0) await this.api.set(hash, fields);
     return { downloadId: hash };
@@ -133,9 +122,7 @@ export class TransmissionAdapter implements DownloadClientPort {
   }
 
   async completedOutputPath(downloadId: string): Promise<string | null> {
-    const item = await this.get(downloadId);
-    if (!item || (item.status !== 'completed' && item.status !== 'seeding')) return null;
-    return item.outputPath;
+    return finishedOutputPath(await this.get(downloadId), COMPLETED_OR_SEEDING);
   }
 
   async test(): Promise<Finding[]> {
@@ -144,7 +131,7 @@ export class TransmissionAdapter implements DownloadClientPort {
       this.session = null;
       session = await this.sessionInfo();
     } catch (err) {
-      return connectionFindings(err);
+      return trConnectionFindings(err);
     }
     const rpc = session['rpc-version'];
     if (rpc < MIN_RPC_VERSION) {
@@ -168,9 +155,7 @@ export class TransmissionAdapter implements DownloadClientPort {
   }
 
   async healthCheck(): Promise<HealthCheckResult> {
-    const started = this.clock.now();
-    await this.api.session();
-    return { latencyMs: this.clock.now() - started };
+    return timedHealthCheck(this.clock, () => this.api.session());
   }
 
   private sessionInfo(): Promise<TrSession> {
@@ -195,8 +180,7 @@ export class TransmissionAdapter implements DownloadClientPort {
   }
 
   private ownCategories(): Set<string> {
-    const s = this.settings;
-    return new Set([s.movieCategory, s.tvCategory, s.animeCategory].filter((c) => c !== ''));
+    return ownCategories(this.settings);
   }
 
   /** The label when it is one of ours (else the first label), else the category whose directory holds it. */
@@ -211,17 +195,12 @@ export class TransmissionAdapter implements DownloadClientPort {
   }
 }
 
-function connectionFindings(err: unknown): Finding[] {
-  if (err instanceof AuthError) return [{ field: 'settings.password', message: err.message, severity: 'error' }];
-  if (err instanceof UnreachableError || err instanceof TimeoutError)
-    return [{ field: 'settings.host', message: err.message, severity: 'error' }];
-  if (err instanceof NotFoundError)
-    return [{ field: 'settings.urlBase', message: `${err.message} (check the URL base)`, severity: 'error' }];
+function trConnectionFindings(err: unknown): Finding[] {
   if (err instanceof ProtocolError) {
     // Something answered, but not Transmission's RPC (wrong URL base, or another service on that port).
     return [
       { field: 'settings.urlBase', message: `not a Transmission RPC endpoint: ${err.message}`, severity: 'error' },
     ];
   }
-  throw err;
+  return connectionFindings(err);
 }

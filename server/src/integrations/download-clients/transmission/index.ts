@@ -1,4 +1,5 @@
 import { defineIntegration } from '../../../providers/integration.js';
+import { capabilityNames } from '../common/adapter.js';
 import { TRANSMISSION_CAPABILITIES, TransmissionAdapter } from './adapter.js';
 import { transmissionSettings } from './settings.js';
 
@@ -8,9 +9,7 @@ export const transmissionIntegration = defineIntegration({
   name: 'Transmission',
   description: 'Transmission 2.40+ over its JSON RPC: a directory per category, labels from 3.00.',
   protocol: 'torrent',
-  capabilities: Object.entries(TRANSMISSION_CAPABILITIES)
-    .filter(([, on]) => on)
-    .map(([name]) => name),
+  capabilities: capabilityNames(TRANSMISSION_CAPABILITIES),
   settings: transmissionSettings,
   errorFields: { auth: 'password', connection: 'host' },
   create: (settings, ctx) => new TransmissionAdapter(settings, ctx.clock, ctx.log),

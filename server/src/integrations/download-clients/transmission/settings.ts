@@ -4,28 +4,24 @@ import {
   categoryFields,
   connectionFields,
   credentialFields,
+  directoryField,
   priorityFields,
   removalFields,
+  timeoutFields,
 } from '../common/settings.fields.js';
 
 export const transmissionSettings = z.object({
   ...connectionFields(9091, { urlBase: '/transmission/' }),
   ...credentialFields(),
   ...categoryFields({ movie: 'radarr', tv: 'tv-sonarr' }),
-  directory: z.string().default('').meta({
-    label: 'Directory',
-    help: "Where downloads go; empty = Transmission's download directory. A category becomes a subdirectory of it.",
-    order: 13,
-  }),
+  directory: directoryField(
+    13,
+    "Where downloads go; empty = Transmission's download directory. A category becomes a subdirectory of it.",
+  ),
   ...priorityFields(),
   addPaused: z.boolean().default(false).meta({ label: 'Add paused', order: 22 }),
   ...removalFields(),
-  timeoutSeconds: z
-    .number()
-    .min(1)
-    .max(300)
-    .default(30)
-    .meta({ label: 'Timeout (seconds)', order: 40, advanced: true }),
+  ...timeoutFields(),
 });
 
 export type TransmissionSettings = z.output<typeof transmissionSettings>;
