@@ -2,13 +2,14 @@
 // the issues that add real download clients, indexers, ... extend them with the kind's operations.
 import type { Finding } from '../lib/errors.js';
 import type { DownloadClientPort } from './ports/download-client.port.js';
+import type { ImportListPort } from './ports/import-list.port.js';
 import type { IndexerPort } from './ports/indexer.port.js';
 import type { MediaServerPort } from './ports/media-server.port.js';
 import type { MetadataProviderPort } from './ports/metadata.port.js';
 import type { NotifierPort } from './ports/notifier.port.js';
 import type { ProviderKind } from './provider-kind.js';
 
-export type { DownloadClientPort, IndexerPort, MediaServerPort, MetadataProviderPort, NotifierPort };
+export type { DownloadClientPort, ImportListPort, IndexerPort, MediaServerPort, MetadataProviderPort, NotifierPort };
 
 export interface HealthCheckResult {
   latencyMs: number;
@@ -22,8 +23,6 @@ export interface IntegrationInstance {
   /** Releases sockets, timers and sessions; called when the definition changes or is deleted. */
   dispose?(): Promise<void> | void;
 }
-
-export interface ImportListPort extends IntegrationInstance {}
 
 export interface PortByKind {
   downloadclient: DownloadClientPort;

@@ -14,7 +14,7 @@ const fake = (id: string, kind: AnyIntegration['kind'] = 'indexer'): AnyIntegrat
     description: '',
     capabilities: [],
     settings: z.object({}),
-    create: () => ({ test: async () => [], healthCheck: async () => ({ latencyMs: 0 }) }),
+    create: () => ({ test: async () => [], healthCheck: async () => ({ latencyMs: 0 }) }) as never,
   });
 
 describe('ProviderRegistry', () => {

@@ -12,7 +12,7 @@ const base = {
   capabilities: [],
   settings: z.object({}),
 } as const;
-const create = () => ({ test: async () => [], healthCheck: async () => ({ latencyMs: 0 }) });
+const create = () => ({ test: async () => [], healthCheck: async () => ({ latencyMs: 0 }) }) as never;
 const named: AnyIntegration = { ...base, errorFields: { auth: 'apiKey', connection: 'url' }, create };
 const plain: AnyIntegration = { ...base, create };
 

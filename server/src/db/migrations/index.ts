@@ -6,6 +6,7 @@ import { decisions } from './0004-decisions.migration.js';
 import { notifications } from './0005-notifications.migration.js';
 import { downloads } from './0006-downloads.migration.js';
 import { naming } from './0008-naming.migration.js';
+import { importLists } from './0009-import-lists.migration.js';
 import { mediaFiles } from './0010-media-files.migration.js';
 import type { Migration } from './helpers.js';
 
@@ -17,5 +18,6 @@ export const migrations: Migration[] = [
   notifications,
   downloads,
   naming,
+  importLists,
   mediaFiles,
 ];

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Finding } from '../../../src/lib/errors.js';
 import { type AnyIntegration, defineIntegration, type IntegrationContext } from '../../../src/providers/integration.js';
-import type { IntegrationInstance } from '../../../src/providers/ports.js';
+import type { IntegrationInstance, PortFor } from '../../../src/providers/ports.js';
 import { PROVIDER_KINDS, type ProviderKind } from '../../../src/providers/provider-kind.js';
 import { ProviderRegistry } from '../../../src/providers/provider-registry.js';
 
@@ -68,11 +68,11 @@ export function integrationTestDouble(
     capabilities: ['testing'],
     settings: testDoubleSettings,
     errorFields: { auth: 'apiKey', connection: 'url' },
-    create(settings, ctx): IntegrationInstance {
+    create(settings, ctx) {
       control.created++;
       control.settingsSeen.push(settings);
       control.contexts.push(ctx);
-      return {
+      const instance: IntegrationInstance = {
         test: () => {
           control.testCalls++;
           return act(
@@ -95,6 +95,8 @@ export function integrationTestDouble(
           control.disposed++;
         },
       };
+      // A double of every kind offers only the operations all kinds share.
+      return instance as PortFor<typeof kind>;
     },
   });
 }
