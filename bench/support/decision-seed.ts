@@ -59,10 +59,9 @@ export async function seedDecisionFixture(
     }
     const season = info.seasonNumber;
     const numbers = info.fullSeason ? [1, 2, 3] : info.episodeNumbers;
-    numbers.forEach((e, i) => entry.eps.push(episode(season, e, null, now - (400 - i) * DAY)));
-    info.absoluteEpisodeNumbers.forEach((a) =>
-      entry.eps.push(episode(Math.max(1, season), 1000 + a, a, now - 300 * DAY)),
-    );
+    for (const [i, e] of numbers.entries()) entry.eps.push(episode(season, e, null, now - (400 - i) * DAY));
+    for (const a of info.absoluteEpisodeNumbers)
+      entry.eps.push(episode(Math.max(1, season), 1000 + a, a, now - 300 * DAY));
     if (info.airDate) {
       const d = Date.parse(`${info.airDate}T00:00:00Z`);
       entry.eps.push(episode(new Date(d).getUTCFullYear(), Math.floor((d % (366 * DAY)) / DAY) + 1, null, d));

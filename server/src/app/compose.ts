@@ -42,6 +42,7 @@ import { type DownloadsWiring, wireDownloads } from './downloads.wiring.js';
 import { wireImport } from './import.wiring.js';
 import { wireLibrary } from './library.wiring.js';
 import { wireMediaServers } from './media-servers.wiring.js';
+import { wireSearch } from './search.wiring.js';
 import { VERSION } from './version.js';
 
 export interface App {
@@ -182,6 +183,19 @@ async function composeWith(
     clock,
     log: logger,
   });
+  const search = await wireSearch(database, {
+    library,
+    decisions,
+    definitions: definitionRepo,
+    providers: { health: providerHealth, instances },
+    grabber: downloads.services.grab,
+    commands: commandRegistry,
+    queue,
+    scheduler,
+    events,
+    clock,
+    log: logger,
+  });
   const mediaServers = wireMediaServers({
     providers: { health: providerHealth, instances },
     events,
@@ -238,6 +252,7 @@ async function composeWith(
       ...downloads.routes,
       ...imports.routes,
       ...decisions.routes,
+      ...search.routes,
     ],
   });
 

@@ -500,3 +500,63 @@ export interface MediaFileTables {
 }
 
 export interface DB extends MediaFileTables {}
+
+// ---- Search (issue 5): scene-group statistics and settings, the interactive-search release cache.
+
+export interface SceneGroupStatsTable {
+  id: Generated<number>;
+  group_key: string;
+  name: string;
+  total_releases: number;
+  internal_releases: number;
+  seeder_samples: number;
+  /** bigint columns: PostgreSQL hands them back as strings. */
+  seeders_total: number | string;
+  peers_total: number | string;
+  grabbed_downloads: number;
+  completed_downloads: number;
+  failed_downloads: number;
+  qualities: string;
+  categories: string;
+  indexers: string;
+  size_samples: number;
+  size_within_limits: number;
+  first_seen: string;
+  last_seen: string;
+  score: number;
+  tier: string;
+  confidence: string;
+  updated: string;
+}
+
+export interface SceneGroupReleasesTable {
+  id: Generated<number>;
+  group_key: string;
+  indexer_id: number;
+  guid: string;
+  seen: string;
+}
+
+export interface SceneGroupProfileSettingsTable {
+  quality_profile_id: number;
+  minimum_score: number;
+  prefer_reputable: number;
+}
+
+export interface ReleaseCacheTable {
+  id: Generated<number>;
+  indexer_id: number;
+  guid: string;
+  release: string;
+  search: string;
+  expires: string;
+}
+
+export interface SearchTables {
+  scene_group_stats: SceneGroupStatsTable;
+  scene_group_releases: SceneGroupReleasesTable;
+  scene_group_profile_settings: SceneGroupProfileSettingsTable;
+  release_cache: ReleaseCacheTable;
+}
+
+export interface DB extends SearchTables {}

@@ -5,6 +5,7 @@ import { libraryIndexes } from './0003-library-indexes.migration.js';
 import { decisions } from './0004-decisions.migration.js';
 import { notifications } from './0005-notifications.migration.js';
 import { downloads } from './0006-downloads.migration.js';
+import { search } from './0007-search.migration.js';
 import { naming } from './0008-naming.migration.js';
 import { importLists } from './0009-import-lists.migration.js';
 import { mediaFiles } from './0010-media-files.migration.js';
@@ -17,6 +18,7 @@ export const migrations: Migration[] = [
   decisions,
   notifications,
   downloads,
+  search,
   naming,
   importLists,
   mediaFiles,

@@ -6,8 +6,9 @@
 //  5. seeders (torrents only), compared in log2 buckets so 1,000 vs 1,010 seeders is a tie that later keys break;
 //  6. age (usenet only): newer first in buckets (< 1 h, < 1 day, < 1 week, older), like Sonarr — fresh posts are
 //     the least likely to have lost articles to takedowns; torrents ignore age (seeders say more);
-//  7. size: closest to the quality definition's preferred size for the runtime (unknown runtime: equal);
-//  8. deterministic tie-breaks: indexer id, then guid.
+//  7. release-group preference (optional, from the scene-group reputation hook; 0 for all when off): higher first;
+//  8. size: closest to the quality definition's preferred size for the runtime (unknown runtime: equal);
+//  9. deterministic tie-breaks: indexer id, then guid.
 import { compareRevision, qualityIndex } from '../library/quality-profile.rules.js';
 import type { Candidate, DecisionContext } from './decision.types.js';
 
@@ -23,6 +24,7 @@ export interface RankKey {
   priority: number;
   seeders: number;
   age: number;
+  groupPreference: number;
   sizeDistance: number;
   indexerId: number;
   guid: string;
@@ -45,7 +47,7 @@ function runtimeOf(c: Candidate): number {
   return total;
 }
 
-export function rankKey(c: Candidate, ctx: Pick<DecisionContext, 'sizes'>): RankKey {
+export function rankKey(c: Candidate, ctx: Pick<DecisionContext, 'sizes'>, groupPreference = 0): RankKey {
   const at = qualityIndex(c.profile, c.quality.id);
   const preferred = c.delayProfile?.preferredProtocol ?? 'usenet';
   const seeders = c.release.protocol === 'torrent' ? Math.floor(Math.log2((c.release.seeders ?? 0) + 1)) : 0;
@@ -63,6 +65,7 @@ export function rankKey(c: Candidate, ctx: Pick<DecisionContext, 'sizes'>): Rank
     priority: c.indexer?.priority ?? 25,
     seeders,
     age: ageBucket(c),
+    groupPreference,
     sizeDistance,
     indexerId: c.release.indexerId ?? 0,
     guid: c.release.guid,
@@ -80,14 +83,19 @@ export function compareRankKeys(a: RankKey, b: RankKey): number {
     a.priority - b.priority ||
     b.seeders - a.seeders ||
     b.age - a.age ||
+    b.groupPreference - a.groupPreference ||
     a.sizeDistance - b.sizeDistance ||
     a.indexerId - b.indexerId ||
     (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0)
   );
 }
 
-/** Indexes of `candidates` best first. */
-export function rankCandidates(candidates: readonly Candidate[], ctx: Pick<DecisionContext, 'sizes'>): number[] {
-  const keys = candidates.map((c) => rankKey(c, ctx));
+/** Indexes of `candidates` best first; `groupPreferences[i]` (optional) is candidate i's release-group preference. */
+export function rankCandidates(
+  candidates: readonly Candidate[],
+  ctx: Pick<DecisionContext, 'sizes'>,
+  groupPreferences?: readonly number[],
+): number[] {
+  const keys = candidates.map((c, i) => rankKey(c, ctx, groupPreferences?.[i] ?? 0));
   return keys.map((_, i) => i).sort((i, j) => compareRankKeys(keys[i]!, keys[j]!) || i - j);
 }

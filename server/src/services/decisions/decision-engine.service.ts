@@ -44,8 +44,10 @@ import {
   type IndexerLookup,
   type MediaFileLookup,
   NO_FILE_INFO,
+  NO_GROUP_POLICY,
   NO_INDEXER_INFO,
   type QueueLookup,
+  type ReleaseGroupPolicy,
 } from './decision.ports.js';
 import { type LibraryLookup, type MatchOutcome, matchAll, type ParsedRelease, parseAll } from './release-matcher.js';
 
@@ -63,6 +65,8 @@ export interface DecisionEngineDeps {
   queue?: QueueLookup;
   files?: MediaFileLookup;
   indexers?: IndexerLookup;
+  /** Release-group verdicts (scene-group reputation): an extra rejection and a ranking preference; default none. */
+  releaseGroups?: ReleaseGroupPolicy;
   settings?: () => DecisionSettings | Promise<DecisionSettings>;
   /** Language a quality profile wants (`Any`, `Original` or a language name); default `Any`. */
   profileLanguage?: (profile: QualityProfile) => string;
@@ -71,6 +75,8 @@ export interface DecisionEngineDeps {
 
 export interface EvaluateOptions {
   searchContext?: SearchContext;
+  /** Re-deciding the pending releases themselves: they are not rivals of one another (the best gets grabbed). */
+  ignorePending?: boolean;
 }
 
 export interface ReleaseDecision {
@@ -137,7 +143,16 @@ export class DecisionEngine {
   /** Stage times of the last evaluation (benchmarks, logs). */
   lastTimings: EvaluationTimings = { parseMs: 0, matchMs: 0, decideMs: 0 };
 
-  constructor(private readonly deps: DecisionEngineDeps) {}
+  private releaseGroups: ReleaseGroupPolicy | undefined;
+
+  constructor(private readonly deps: DecisionEngineDeps) {
+    this.releaseGroups = deps.releaseGroups;
+  }
+
+  /** Plugs in the release-group policy after construction (the search wiring owns the scene-group service). */
+  useReleaseGroups(policy: ReleaseGroupPolicy): void {
+    this.releaseGroups = policy;
+  }
 
   async evaluate(releases: readonly ReleaseInfo[], opts: EvaluateOptions = {}): Promise<ReleaseDecision[]> {
     const search = opts.searchContext;
@@ -146,7 +161,7 @@ export class DecisionEngine {
     const t1 = performance.now();
     await matchAll(releases, outcomes, this.deps.library);
     const t2 = performance.now();
-    const decisions = await this.decide(releases, outcomes, search);
+    const decisions = await this.decide(releases, outcomes, search, opts.ignorePending === true);
     const t3 = performance.now();
     this.lastTimings = { parseMs: t1 - t0, matchMs: t2 - t1, decideMs: t3 - t2 };
     return decisions;
@@ -156,6 +171,7 @@ export class DecisionEngine {
     releases: readonly ReleaseInfo[],
     outcomes: readonly MatchOutcome[],
     search: SearchContext | undefined,
+    ignorePending = false,
   ): Promise<ReleaseDecision[]> {
     const d = this.deps;
     const now = (d.clock ?? (() => new Date()))();
@@ -167,6 +183,8 @@ export class DecisionEngine {
     const movieFileIds: number[] = [];
     const episodeFileIds: number[] = [];
     const indexerIds = new Set<number>();
+    const groups = new Set<string>();
+    const profileIds = new Set<number>();
     const probe = { guids: [] as string[], infoHashes: [] as string[], titles: [] as string[] };
     for (let i = 0; i < outcomes.length; i++) {
       const t = outcomes[i]!.target;
@@ -176,6 +194,9 @@ export class DecisionEngine {
       probe.guids.push(r.guid);
       probe.titles.push(r.title);
       if (r.infoHash) probe.infoHashes.push(r.infoHash);
+      const group = outcomes[i]!.parsed?.info.releaseGroup;
+      if (group) groups.add(group);
+      profileIds.add(profileIdOf(t));
       if (t.kind === 'movie') {
         movieIds.push(t.movie.id);
         if (t.movie.movieFileId !== null) movieFileIds.push(t.movie.movieFileId);
@@ -197,16 +218,17 @@ export class DecisionEngine {
       d.delayProfiles.list(),
       d.settings ? d.settings() : DEFAULT_DECISION_SETTINGS,
     ]);
-    const [blocked, pending, queue, movieFiles, episodeFiles, indexers] = anyMatched
+    const [blocked, pending, queue, movieFiles, episodeFiles, indexers, groupJudge] = anyMatched
       ? await Promise.all([
           d.blocklist.findMatches(probe),
-          d.pending.forItems({ movieIds, seriesIds }),
+          ignorePending ? [] : d.pending.forItems({ movieIds, seriesIds }),
           (d.queue ?? EMPTY_QUEUE).forItems({ movieIds, episodeIds }),
           movieFileIds.length ? files.movieFiles(movieFileIds) : new Map<number, QualityStanding>(),
           episodeFileIds.length ? files.episodeFiles(episodeFileIds) : new Map<number, QualityStanding>(),
           (d.indexers ?? NO_INDEXER_INFO).get([...indexerIds]),
+          (this.releaseGroups ?? NO_GROUP_POLICY).prepare({ groups: [...groups], profileIds: [...profileIds] }),
         ])
-      : [[], [], [], new Map(), new Map(), new Map<number, IndexerInfo>()];
+      : [[], [], [], new Map(), new Map(), new Map<number, IndexerInfo>(), undefined];
 
     const profileById = new Map(profiles.map((p) => [p.id, p]));
     const queueByMovie = new Map<number, QualityStanding[]>();
@@ -254,6 +276,7 @@ export class DecisionEngine {
     const decisions: ReleaseDecision[] = new Array(outcomes.length);
     const accepted: Candidate[] = [];
     const acceptedAt: number[] = [];
+    const groupPreferences: number[] = [];
     for (let i = 0; i < outcomes.length; i++) {
       const o = outcomes[i]!;
       const r = releases[i]!;
@@ -324,13 +347,16 @@ export class DecisionEngine {
         ageMinutes: Number.isFinite(posted) ? (nowMs - posted) / 60_000 : 0,
       };
       decision.rejections.push(...evaluateCandidate(candidate, ctx));
+      const groupRejection = groupJudge?.rejection(p.info.releaseGroup, profile.id);
+      if (groupRejection) decision.rejections.push(groupRejection);
       if (decision.rejections.length === 0) {
         decision.accepted = true;
         accepted.push(candidate);
         acceptedAt.push(i);
+        groupPreferences.push(groupJudge?.preference(p.info.releaseGroup, profile.id) ?? 0);
       }
     }
-    const order = rankCandidates(accepted, ctx);
+    const order = rankCandidates(accepted, ctx, groupJudge ? groupPreferences : undefined);
     for (let rank = 0; rank < order.length; rank++) decisions[acceptedAt[order[rank]!]!]!.rank = rank + 1;
     return decisions;
   }
