@@ -3,16 +3,7 @@
 // `aria2.getVersion`.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  freePort,
-  makeTempDir,
-  probeFetch,
-  removeDir,
-  requireBinary,
-  type SpawnedDaemon,
-  spawnDaemon,
-  waitUntilReady,
-} from './usenet-common.js';
+import { freePort, launchDaemon, probeFetch, rootedDaemon, tempDir } from './common.js';
 
 export interface Aria2Daemon {
   host: string;
@@ -29,8 +20,7 @@ export interface Aria2Daemon {
 export const ARIA2_SECRET = 'testsecret-0123456789';
 
 export async function startAria2(): Promise<Aria2Daemon> {
-  const binary = requireBinary('aria2c', 'aria2');
-  const dir = makeTempDir('aria2');
+  const dir = tempDir('aria2');
   const downloadDir = join(dir, 'downloads');
   mkdirSync(downloadDir, { recursive: true });
   const port = await freePort();
@@ -55,16 +45,25 @@ export async function startAria2(): Promise<Aria2Daemon> {
     `--log=${join(dir, 'aria2.log')}`,
     '--log-level=info',
   ];
-  const daemon: SpawnedDaemon = spawnDaemon(binary, args, dir);
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilReady('aria2c', daemon, async () => {
-    const res = await probeFetch(`${url}/jsonrpc`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'aria2.getVersion', params: [`token:${ARIA2_SECRET}`] }),
-    });
-    return res.ok;
-  });
+  const spawn = {
+    name: 'aria2c',
+    binary: 'aria2c',
+    debianPackage: 'aria2',
+    args,
+    cwd: dir,
+    logFile: join(dir, 'out.log'),
+  };
+  const { daemon, kill, stop } = await rootedDaemon(dir, () =>
+    launchDaemon(spawn, `aria2c JSON-RPC on 127.0.0.1:${port}`, async () => {
+      const res = await probeFetch(`${url}/jsonrpc`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'aria2.getVersion', params: [`token:${ARIA2_SECRET}`] }),
+      });
+      return res.ok;
+    }),
+  );
   return {
     host: '127.0.0.1',
     port,
@@ -72,11 +71,8 @@ export async function startAria2(): Promise<Aria2Daemon> {
     secret: ARIA2_SECRET,
     dir,
     downloadDir,
-    pid: daemon.child.pid ?? -1,
-    kill: () => daemon.kill(),
-    async stop() {
-      await daemon.kill();
-      removeDir(dir);
-    },
+    pid: daemon.pid,
+    kill,
+    stop,
   };
 }

@@ -1,7 +1,7 @@
-// Shared plumbing for real download-client daemons in contract tests (recipes: shared/docs/real-download-clients.md):
-// free loopback ports, throwaway directories, a daemon spawned as a direct child (so its pid is the daemon's),
-// readiness polling with a deadline, and a stop that kills it and removes its directories.
-// A missing binary is an error naming the Debian package: these tests never skip.
+// Shared plumbing for every real download-client daemon in contract tests, torrent and usenet alike (recipes:
+// shared/docs/real-download-clients.md): free loopback ports, throwaway directories, a daemon spawned as a direct
+// child (so its pid is the daemon's), readiness polling with a deadline, and a stop that kills it and removes its
+// directories. A missing binary is an error naming the Debian package: these tests never skip.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { accessSync, closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -55,7 +55,7 @@ export interface Daemon {
   logTail(): string;
 }
 
-export function spawnDaemon(opts: {
+export interface SpawnOptions {
   name: string;
   binary: string;
   debianPackage: string;
@@ -63,7 +63,9 @@ export function spawnDaemon(opts: {
   cwd: string;
   logFile: string;
   env?: NodeJS.ProcessEnv;
-}): Daemon {
+}
+
+export function spawnDaemon(opts: SpawnOptions): Daemon {
   const cmd = requireBinary(opts.binary, opts.debianPackage);
   const fd = openSync(opts.logFile, 'a');
   let child: ChildProcess;
@@ -133,6 +135,63 @@ export async function waitUntil(
     }
     await new Promise((r) => setTimeout(r, opts.intervalMs ?? 50));
   }
+}
+
+/** Spawns a daemon and waits until `ready`; one that never gets ready is stopped before the error goes up. */
+export async function launchDaemon(opts: SpawnOptions, what: string, ready: () => Promise<boolean>): Promise<Daemon> {
+  const daemon = spawnDaemon(opts);
+  try {
+    await waitUntil(what, ready, { daemons: [daemon] });
+  } catch (err) {
+    await daemon.stop();
+    throw err;
+  }
+  return daemon;
+}
+
+/** One daemon in its throwaway root: kill and restart keep the root (same port and profile), stop removes it. */
+export interface RootedDaemon {
+  readonly daemon: Daemon;
+  /** Kills the daemon (keeping the root) so a test can see the client unreachable. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port and profile (stopping it first if it runs); sessions are gone. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Launches with `launch`; the root is removed when the first launch fails, so nothing is left behind. */
+export async function rootedDaemon(root: string, launch: () => Promise<Daemon>): Promise<RootedDaemon> {
+  let daemon: Daemon;
+  try {
+    daemon = await launch();
+  } catch (err) {
+    removeDir(root);
+    throw err;
+  }
+  return {
+    get daemon() {
+      return daemon;
+    },
+    kill: () => daemon.stop(),
+    async restart() {
+      await daemon.stop();
+      daemon = await launch();
+    },
+    async stop() {
+      await daemon.stop();
+      removeDir(root);
+    },
+  };
+}
+
+/** fetch with a short timeout, for readiness probes (a hung daemon must not outlast the deadline). */
+export async function probeFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(url, { ...init, signal: AbortSignal.timeout(2000) });
+}
+
+/** An HTTP Basic authorization header value. */
+export function basicAuth(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 }
 
 /** Is something accepting TCP connections on 127.0.0.1:port? */

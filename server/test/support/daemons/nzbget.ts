@@ -3,16 +3,7 @@
 // local NNTP server as its only news server. Readiness is an authenticated `version` call.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  freePort,
-  makeTempDir,
-  probeFetch,
-  removeDir,
-  requireBinary,
-  type SpawnedDaemon,
-  spawnDaemon,
-  waitUntilReady,
-} from './usenet-common.js';
+import { basicAuth, freePort, launchDaemon, probeFetch, rootedDaemon, tempDir } from './common.js';
 
 export interface NzbgetOptions {
   nntpPort?: number;
@@ -34,8 +25,7 @@ export interface NzbgetDaemon {
 }
 
 export async function startNzbget(options: NzbgetOptions = {}): Promise<NzbgetDaemon> {
-  const binary = requireBinary('nzbget', 'nzbget');
-  const dir = makeTempDir('nzbget');
+  const dir = tempDir('nzbget');
   const port = await freePort();
   const destDir = join(dir, 'dst');
   const interDir = join(dir, 'inter');
@@ -94,17 +84,26 @@ export async function startNzbget(options: NzbgetOptions = {}): Promise<NzbgetDa
   ];
   const conf = join(dir, 'nzbget.conf');
   writeFileSync(conf, lines.join('\n'));
-  const daemon: SpawnedDaemon = spawnDaemon(binary, ['-s', '-c', conf], dir);
   const url = `http://127.0.0.1:${port}`;
-  const auth = `Basic ${Buffer.from('admin:testpass').toString('base64')}`;
-  await waitUntilReady('nzbget', daemon, async () => {
-    const res = await probeFetch(`${url}/jsonrpc`, {
-      method: 'POST',
-      headers: { authorization: auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ method: 'version', params: [], id: 1 }),
-    });
-    return res.ok;
-  });
+  const auth = basicAuth('admin', 'testpass');
+  const spawn = {
+    name: 'nzbget',
+    binary: 'nzbget',
+    debianPackage: 'nzbget',
+    args: ['-s', '-c', conf],
+    cwd: dir,
+    logFile: join(dir, 'out.log'),
+  };
+  const { daemon, kill, stop } = await rootedDaemon(dir, () =>
+    launchDaemon(spawn, `nzbget on 127.0.0.1:${port}`, async () => {
+      const res = await probeFetch(`${url}/jsonrpc`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'version', params: [], id: 1 }),
+      });
+      return res.ok;
+    }),
+  );
   return {
     host: '127.0.0.1',
     port,
@@ -114,11 +113,8 @@ export async function startNzbget(options: NzbgetOptions = {}): Promise<NzbgetDa
     dir,
     destDir,
     interDir,
-    pid: daemon.child.pid ?? -1,
-    kill: () => daemon.kill(),
-    async stop() {
-      await daemon.kill();
-      removeDir(dir);
-    },
+    pid: daemon.pid,
+    kill,
+    stop,
   };
 }

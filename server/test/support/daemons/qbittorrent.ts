@@ -3,29 +3,22 @@ import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  type Daemon,
   freePort,
-  removeDir,
-  spawnDaemon,
+  launchDaemon,
+  type RootedDaemon,
+  rootedDaemon,
   TEST_PASSWORD,
   TEST_USER,
   tempDir,
-  waitUntil,
 } from './common.js';
 
-export interface QbittorrentDaemon {
+export interface QbittorrentDaemon extends RootedDaemon {
   port: number;
   username: string;
   password: string;
   /** Throwaway root: downloads live in `root/downloads`. */
   root: string;
   downloadDir: string;
-  readonly daemon: Daemon;
-  /** Kills the daemon (keeping the profile) so a test can see the client unreachable. */
-  kill(): Promise<void>;
-  /** Starts it again on the same port and profile (killing it first if it runs); sessions are gone. */
-  restart(): Promise<void>;
-  stop(): Promise<void>;
 }
 
 function passwordHash(password: string): string {
@@ -70,59 +63,33 @@ export async function startQbittorrent(): Promise<QbittorrentDaemon> {
     '',
   ].join('\n');
   writeFileSync(join(root, 'qBittorrent', 'config', 'qBittorrent.conf'), conf);
-  const launch = async (): Promise<Daemon> => {
-    const daemon = spawnDaemon({
-      name: 'qbittorrent-nox',
-      binary: 'qbittorrent-nox',
-      debianPackage: 'qbittorrent-nox',
-      args: [`--profile=${root}`],
-      cwd: root,
-      logFile: join(root, 'out.log'),
-      env: { HOME: root },
-    });
-    try {
+  const launch = () =>
+    launchDaemon(
+      {
+        name: 'qbittorrent-nox',
+        binary: 'qbittorrent-nox',
+        debianPackage: 'qbittorrent-nox',
+        args: [`--profile=${root}`],
+        cwd: root,
+        logFile: join(root, 'out.log'),
+        env: { HOME: root },
+      },
+      `qBittorrent WebUI on 127.0.0.1:${port}`,
       // Readiness = an authenticated call succeeds (polling with the right credentials never trips the ban).
-      await waitUntil(
-        `qBittorrent WebUI on 127.0.0.1:${port}`,
-        async () => {
-          const res = await fetch(`http://127.0.0.1:${port}/api/v2/auth/login`, {
-            method: 'POST',
-            body: new URLSearchParams({ username: TEST_USER, password: TEST_PASSWORD }),
-          });
-          return res.ok && (await res.text()) === 'Ok.';
-        },
-        { daemons: [daemon] },
-      );
-    } catch (err) {
-      await daemon.stop();
-      throw err;
-    }
-    return daemon;
-  };
-  let daemon: Daemon;
-  try {
-    daemon = await launch();
-  } catch (err) {
-    removeDir(root);
-    throw err;
-  }
-  return {
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/api/v2/auth/login`, {
+          method: 'POST',
+          body: new URLSearchParams({ username: TEST_USER, password: TEST_PASSWORD }),
+        });
+        return res.ok && (await res.text()) === 'Ok.';
+      },
+    );
+  // Object.assign keeps the handle's live `daemon` getter (a spread would freeze the first process).
+  return Object.assign(await rootedDaemon(root, launch), {
     port,
     username: TEST_USER,
     password: TEST_PASSWORD,
     root,
     downloadDir,
-    get daemon() {
-      return daemon;
-    },
-    kill: () => daemon.stop(),
-    async restart() {
-      await daemon.stop();
-      daemon = await launch();
-    },
-    async stop() {
-      await daemon.stop();
-      removeDir(root);
-    },
-  };
+  });
 }

@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  basicAuth,
   type Daemon,
   freePort,
   portOpen,
@@ -83,7 +84,7 @@ export async function startRtorrent(): Promise<RtorrentDaemon> {
       logFile: join(root, 'rtorrent.out'),
       env: { HOME: root, TERM: 'dumb' },
     });
-  const auth = `Basic ${Buffer.from(`${TEST_USER}:${TEST_PASSWORD}`).toString('base64')}`;
+  const auth = basicAuth(TEST_USER, TEST_PASSWORD);
   const rpcWorks = async () => {
     const res = await fetch(`http://127.0.0.1:${port}/RPC2`, {
       method: 'POST',

@@ -3,16 +3,7 @@
 // authenticated API call plus a check that downloading is enabled (SAB silently refuses without unrar/par2).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  freePort,
-  makeTempDir,
-  probeFetch,
-  removeDir,
-  requireBinary,
-  type SpawnedDaemon,
-  spawnDaemon,
-  waitUntilReady,
-} from './usenet-common.js';
+import { freePort, launchDaemon, probeFetch, requireBinary, rootedDaemon, tempDir } from './common.js';
 
 export interface SabnzbdOptions {
   /** Port of the NNTP server to configure as SAB's only usenet server. */
@@ -40,10 +31,10 @@ export const SAB_API_KEY = '0123456789abcdef0123456789abcdef';
 const NZB_KEY = 'fedcba9876543210fedcba9876543210';
 
 export async function startSabnzbd(options: SabnzbdOptions = {}): Promise<SabnzbdDaemon> {
-  const binary = requireBinary('sabnzbdplus', 'sabnzbdplus (Debian contrib) plus unrar or unrar-free');
+  // SAB starts without them but then silently refuses to download: check up front.
   requireBinary('unrar', 'unrar (non-free) or unrar-free');
   requireBinary('par2', 'par2');
-  const dir = makeTempDir('sab');
+  const dir = tempDir('sab');
   const port = await freePort();
   const completeDir = join(dir, 'complete');
   const incompleteDir = join(dir, 'incomplete');
@@ -113,14 +104,22 @@ export async function startSabnzbd(options: SabnzbdOptions = {}): Promise<Sabnzb
   ];
   const ini = join(dir, 'sabnzbd.ini');
   writeFileSync(ini, lines.join('\n'));
-  const daemon: SpawnedDaemon = spawnDaemon(binary, ['-f', ini, '-b', '0', '--disable-file-log'], dir);
   const url = `http://127.0.0.1:${port}`;
   const api = (mode: string) => `${url}/api?mode=${mode}&output=json&apikey=${SAB_API_KEY}`;
-  await waitUntilReady('sabnzbdplus', daemon, async () => (await probeFetch(api('queue'))).ok);
+  const spawn = {
+    name: 'sabnzbdplus',
+    binary: 'sabnzbdplus',
+    debianPackage: 'sabnzbdplus (Debian contrib) plus unrar or unrar-free',
+    args: ['-f', ini, '-b', '0', '--disable-file-log'],
+    cwd: dir,
+    logFile: join(dir, 'out.log'),
+  };
+  const { daemon, kill, stop } = await rootedDaemon(dir, () =>
+    launchDaemon(spawn, `SABnzbd API on 127.0.0.1:${port}`, async () => (await probeFetch(api('queue'))).ok),
+  );
   const warnings = await (await probeFetch(api('warnings'))).text();
   if (/NOT found|cannot start/i.test(warnings)) {
-    await daemon.kill();
-    removeDir(dir);
+    await stop();
     throw new Error(`SABnzbd cannot download (install unrar or unrar-free, and par2): ${warnings}`);
   }
   return {
@@ -131,11 +130,8 @@ export async function startSabnzbd(options: SabnzbdOptions = {}): Promise<Sabnzb
     dir,
     completeDir,
     incompleteDir,
-    pid: daemon.child.pid ?? -1,
-    kill: () => daemon.kill(),
-    async stop() {
-      await daemon.kill();
-      removeDir(dir);
-    },
+    pid: daemon.pid,
+    kill,
+    stop,
   };
 }

@@ -2,27 +2,23 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  type Daemon,
+  basicAuth,
   freePort,
-  removeDir,
-  spawnDaemon,
+  launchDaemon,
+  type RootedDaemon,
+  rootedDaemon,
   TEST_PASSWORD,
   TEST_USER,
   tempDir,
-  waitUntil,
 } from './common.js';
 
-export interface TransmissionDaemon {
+/** `restart` keeps the port and config dir; the session id changes. */
+export interface TransmissionDaemon extends RootedDaemon {
   port: number;
   username: string;
   password: string;
   root: string;
   downloadDir: string;
-  readonly daemon: Daemon;
-  kill(): Promise<void>;
-  /** Starts it again on the same port and config dir (killing it first if it runs); the session id changes. */
-  restart(): Promise<void>;
-  stop(): Promise<void>;
 }
 
 export async function startTransmission(): Promise<TransmissionDaemon> {
@@ -63,62 +59,36 @@ export async function startTransmission(): Promise<TransmissionDaemon> {
     '--no-utp',
     '--log-error',
   ];
-  const auth = `Basic ${Buffer.from(`${TEST_USER}:${TEST_PASSWORD}`).toString('base64')}`;
-  const launch = async (): Promise<Daemon> => {
-    const daemon = spawnDaemon({
-      name: 'transmission-daemon',
-      binary: 'transmission-daemon',
-      debianPackage: 'transmission-daemon',
-      args,
-      cwd: root,
-      logFile: join(root, 'out.log'),
-      env: { HOME: root },
-    });
-    try {
+  const auth = basicAuth(TEST_USER, TEST_PASSWORD);
+  const launch = () =>
+    launchDaemon(
+      {
+        name: 'transmission-daemon',
+        binary: 'transmission-daemon',
+        debianPackage: 'transmission-daemon',
+        args,
+        cwd: root,
+        logFile: join(root, 'out.log'),
+        env: { HOME: root },
+      },
+      `Transmission RPC on 127.0.0.1:${port}`,
       // Always with credentials: 100 unauthenticated polls lock the RPC until the daemon restarts.
-      await waitUntil(
-        `Transmission RPC on 127.0.0.1:${port}`,
-        async () => {
-          const res = await fetch(`http://127.0.0.1:${port}/transmission/rpc`, {
-            method: 'POST',
-            headers: { authorization: auth },
-            body: '{"method":"session-get"}',
-          });
-          await res.arrayBuffer();
-          return res.status === 409 || res.status === 200;
-        },
-        { daemons: [daemon] },
-      );
-    } catch (err) {
-      await daemon.stop();
-      throw err;
-    }
-    return daemon;
-  };
-  let daemon: Daemon;
-  try {
-    daemon = await launch();
-  } catch (err) {
-    removeDir(root);
-    throw err;
-  }
-  return {
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/transmission/rpc`, {
+          method: 'POST',
+          headers: { authorization: auth },
+          body: '{"method":"session-get"}',
+        });
+        await res.arrayBuffer();
+        return res.status === 409 || res.status === 200;
+      },
+    );
+  // Object.assign keeps the handle's live `daemon` getter (a spread would freeze the first process).
+  return Object.assign(await rootedDaemon(root, launch), {
     port,
     username: TEST_USER,
     password: TEST_PASSWORD,
     root,
     downloadDir,
-    get daemon() {
-      return daemon;
-    },
-    kill: () => daemon.stop(),
-    async restart() {
-      await daemon.stop();
-      daemon = await launch();
-    },
-    async stop() {
-      await daemon.stop();
-      removeDir(root);
-    },
-  };
+  });
 }

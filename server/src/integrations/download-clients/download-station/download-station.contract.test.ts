@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freePort } from '../../../../test/support/daemons/usenet-common.js';
+import { freePort } from '../../../../test/support/daemons/common.js';
 import { FakeHttpServer, type RecordedRequest } from '../../../../test/support/fake-http-server.js';
 import { systemClock } from '../../../lib/clock.js';
 import { AuthError, ProtocolError, UnreachableError, ValidationError } from '../../../lib/errors.js';
