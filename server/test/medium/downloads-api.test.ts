@@ -146,12 +146,13 @@ describe.each(DIALECTS)('queue, history and remote path mapping API (%s)', (dial
   });
   afterAll(async () => h?.close());
 
-  type QueuePage = { page: number; pageSize: number; totalRecords: number; records: Array<Record<string, unknown>> };
+  type QueueRecord = Record<string, unknown>;
+  type QueuePage = { page: number; pageSize: number; totalRecords: number; records: QueueRecord[] };
 
   it('pages tracked downloads, then pending releases, with items, quality, size, ETA and state', async () => {
     const first = await api('GET', '/queue?page=1&pageSize=10');
     expect(first.statusCode, first.body).toBe(200);
-    const p1 = first.json<QueuePage>();
+    const p1: QueuePage = first.json();
     expect(p1).toMatchObject({ page: 1, pageSize: 10, totalRecords: 25 });
     expect(p1.records).toHaveLength(10);
     expect(p1.records[0]).toEqual({
@@ -185,7 +186,7 @@ describe.each(DIALECTS)('queue, history and remote path mapping API (%s)', (dial
       outputPath: null,
       added: '2026-01-01T00:01:00.000Z',
     });
-    const seriesRecord = p1.records.find((r) => r.id === ids.t2);
+    const seriesRecord = p1.records.find((r: QueueRecord) => r.id === ids.t2);
     expect(seriesRecord).toMatchObject({
       series: { id: seriesId, title: 'Series 0001' },
       episodes: [
@@ -193,16 +194,22 @@ describe.each(DIALECTS)('queue, history and remote path mapping API (%s)', (dial
         { id: episodeIds[1], seasonNumber: 1, episodeNumber: 2 },
       ],
     });
-    const failed = p1.records.find((r) => r.id === ids.t4);
+    const failed = p1.records.find((r: QueueRecord) => r.id === ids.t4);
     expect(failed).toMatchObject({ trackedDownloadState: 'grabbed', trackedDownloadStatus: 'warning' });
-    expect(p1.records.find((r) => r.id === ids.t3)).toMatchObject({
+    expect(p1.records.find((r: QueueRecord) => r.id === ids.t3)).toMatchObject({
       trackedDownloadState: 'failed',
       trackedDownloadStatus: 'error',
     });
 
-    const p3 = (await api('GET', '/queue?page=3&pageSize=10')).json<QueuePage>();
-    expect(p3.records.map((r) => r.source)).toEqual(['download', 'download', 'download', 'pending', 'pending']);
-    expect(p3.records.slice(3).map((r) => r.id)).toEqual(pendingIds.map((id) => -id));
+    const p3: QueuePage = (await api('GET', '/queue?page=3&pageSize=10')).json();
+    expect(p3.records.map((r: QueueRecord) => r.source)).toEqual([
+      'download',
+      'download',
+      'download',
+      'pending',
+      'pending',
+    ]);
+    expect(p3.records.slice(3).map((r: QueueRecord) => r.id)).toEqual(pendingIds.map((id) => -id));
     expect(p3.records[3]).toMatchObject({
       trackedDownloadState: 'pending',
       status: 'delay',
@@ -222,7 +229,10 @@ describe.each(DIALECTS)('queue, history and remote path mapping API (%s)', (dial
   });
 
   it('schedules RefreshMonitoredDownloads every minute', async () => {
-    const tasks = (await api('GET', '/system/task')).json<Array<{ commandName: string; intervalMinutes: number }>>();
+    // Tasks are stored (and listed) once the scheduler starts.
+    await h.app.scheduler.start();
+    h.app.scheduler.stop();
+    const tasks: Array<{ commandName: string; intervalMinutes: number }> = (await api('GET', '/system/task')).json();
     expect(tasks.find((t) => t.commandName === 'RefreshMonitoredDownloads')?.intervalMinutes).toBe(1);
   });
 
@@ -309,7 +319,7 @@ describe.each(DIALECTS)('queue, history and remote path mapping API (%s)', (dial
       totalRecords: number;
       records: Array<{ eventType: string; downloadId: string | null; date: string; episodeId: number | null }>;
     };
-    const get = async (q: string) => {
+    const get = async (q: string): Promise<HistoryPage> => {
       const res = await api('GET', `/history?${q}`);
       expect(res.statusCode, res.body).toBe(200);
       return res.json<HistoryPage>();
