@@ -40,6 +40,7 @@ import type { AppConfig } from './config.js';
 import { wireDecisions } from './decisions.wiring.js';
 import { type DownloadsWiring, wireDownloads } from './downloads.wiring.js';
 import { wireImport } from './import.wiring.js';
+import { wireImportLists } from './import-lists.wiring.js';
 import { wireLibrary } from './library.wiring.js';
 import { wireMediaServers } from './media-servers.wiring.js';
 import { wireSearch } from './search.wiring.js';
@@ -252,6 +253,17 @@ async function composeWith(
       ...downloads.routes,
       ...imports.routes,
       ...decisions.routes,
+      ...wireImportLists(database, {
+        library,
+        definitions: definitionRepo,
+        providers: { health: providerHealth, instances },
+        commands: commandRegistry,
+        queue,
+        scheduler,
+        events,
+        clock,
+        log: logger,
+      }).routes,
       ...search.routes,
     ],
   });
