@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Aria2Daemon, startAria2 } from '../../../../test/support/daemons/aria2.js';
+import { waitForItem } from '../../../../test/support/daemons/usenet-contract.js';
 import { FakeHttpServer } from '../../../../test/support/fake-http-server.js';
 import { makeTestTorrent, testMagnet } from '../../../../test/support/torrents.js';
 import { systemClock } from '../../../lib/clock.js';
@@ -43,16 +44,8 @@ function adapter(overrides: Record<string, unknown> = {}) {
   return new Aria2Adapter(settings, systemClock);
 }
 
-async function waitFor(client: Aria2Adapter, id: string, done: (i: DownloadItem) => boolean, ms = 15_000) {
-  const deadline = Date.now() + ms;
-  let last: DownloadItem | null = null;
-  while (Date.now() < deadline) {
-    last = await client.get(id);
-    if (last && done(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`download ${id} did not reach the expected state; last: ${JSON.stringify(last)}`);
-}
+const waitFor = (client: Aria2Adapter, id: string, done: (i: DownloadItem) => boolean, ms = 15_000) =>
+  waitForItem(client, id, done, { ms, intervalMs: 100, noun: 'download' });
 
 describe('aria2 test() and errors', () => {
   it('passes with the right secret', async () => {

@@ -1,11 +1,17 @@
 // Deluge against real deluged + deluge-web on loopback (started here; recipe in shared/docs/real-download-clients.md).
 // deluge-web starts disconnected and the daemon without the Label plugin: the adapter connects and enables it.
 import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, tempDir } from '../../../../test/support/daemons/common.js';
 import { type DelugeDaemon, startDeluge } from '../../../../test/support/daemons/deluge.js';
-import { makeTestTorrent, serveTorrent, testMagnet } from '../../../../test/support/torrents.js';
+import {
+  addSeedingSurvivor,
+  expectRemovedWithData,
+  expectTorrentUrlSeeds,
+  torrentIn,
+  waitForStatus,
+} from '../../../../test/support/daemons/torrent-contract.js';
+import { testMagnet } from '../../../../test/support/torrents.js';
 import { systemClock } from '../../../lib/clock.js';
 import { ConflictError, UnreachableError } from '../../../lib/errors.js';
 import { DelugeAdapter } from './adapter.js';
@@ -85,17 +91,9 @@ describe('Deluge (real deluged + deluge-web)', () => {
     });
     expect(await d.get(downloadId)).toMatchObject({ status: 'paused', rawStatus: 'Paused', category: 'radarr' });
     await d.resume(downloadId);
-    await eventually(
-      'downloading',
-      () => d.get(downloadId),
-      (i) => i?.status === 'downloading',
-    );
+    await waitForStatus(d, downloadId, 'downloading');
     await d.pause(downloadId);
-    await eventually(
-      'paused',
-      () => d.get(downloadId),
-      (i) => i?.status === 'paused',
-    );
+    await waitForStatus(d, downloadId, 'paused');
     await d.setCategory(downloadId, 'tv-sonarr');
     expect((await d.get(downloadId))?.category).toBe('tv-sonarr');
     await d.setCategory(downloadId, 'someone-else');
@@ -104,11 +102,7 @@ describe('Deluge (real deluged + deluge-web)', () => {
   });
 
   it('reports a .torrent whose content is already on disk as completed with the real path; remove deletes the data', async () => {
-    const t = makeTestTorrent({
-      saveDir: join(payloadRoot, 'movies'),
-      torrentDir: join(payloadRoot, 'torrents'),
-      name: 'Real.Movie.2020.1080p.BluRay.x264-GRP',
-    });
+    const t = torrentIn(payloadRoot, 'movies', 'Real.Movie.2020.1080p.BluRay.x264-GRP');
     const d = client();
     expect(await d.completedOutputPath(t.infoHash)).toBeNull();
     const { downloadId } = await d.add({
@@ -119,11 +113,7 @@ describe('Deluge (real deluged + deluge-web)', () => {
       seedRatio: 3,
     });
     expect(downloadId).toBe(t.infoHash);
-    const done = await eventually(
-      'seeding after the check',
-      () => d.get(downloadId),
-      (i) => i?.status === 'seeding',
-    );
+    const done = await waitForStatus(d, downloadId, 'seeding');
     expect(done).toMatchObject({ progress: 1, remainingSize: 0, category: 'radarr', outputPath: t.contentPath });
     expect(await d.completedOutputPath(downloadId)).toBe(t.contentPath);
     expect(existsSync(t.contentPath)).toBe(true);
@@ -134,73 +124,21 @@ describe('Deluge (real deluged + deluge-web)', () => {
     expect(raw[downloadId.toLowerCase()]).toEqual({ stop_at_ratio: true, stop_ratio: 3 });
 
     await d.pause(downloadId);
-    expect(
-      await eventually(
-        'completed once paused',
-        () => d.get(downloadId),
-        (i) => i?.status === 'completed',
-      ),
-    ).toMatchObject({
+    expect(await waitForStatus(d, downloadId, 'completed')).toMatchObject({
       rawStatus: 'Paused',
     });
     expect(await d.completedOutputPath(downloadId)).toBe(t.contentPath);
 
-    await d.remove(downloadId, true);
-    await eventually(
-      'files deleted',
-      async () => existsSync(t.contentPath),
-      (e) => e === false,
-    );
-    for (const f of t.files) expect(existsSync(f)).toBe(false);
-    expect(await d.get(downloadId)).toBeNull();
+    await expectRemovedWithData(d, downloadId, t);
   });
 
   it('adds from a torrent URL and reaches the completed state', async () => {
-    const tt = makeTestTorrent({
-      saveDir: join(payloadRoot, 'url'),
-      torrentDir: join(payloadRoot, 'torrents'),
-      name: 'Url.Show.S03E04.1080p.WEB-GRP',
-    });
-    const served = await serveTorrent(tt.data);
-    try {
-      const c = client();
-      const { downloadId } = await c.add({
-        title: tt.name,
-        mediaType: 'tv',
-        source: { kind: 'torrentUrl', url: served.url },
-        savePath: tt.saveDir,
-      });
-      expect(downloadId).toBe(tt.infoHash);
-      const done = await eventually(
-        'seeding',
-        () => c.get(downloadId),
-        (i) => i?.status === 'seeding',
-      );
-      expect(done).toMatchObject({ category: 'tv-sonarr', outputPath: tt.contentPath });
-    } finally {
-      await served.close();
-    }
+    await expectTorrentUrlSeeds(client(), payloadRoot);
   });
 
   it('a stopped daemon behind a live deluge-web is an UnreachableError; after a restart the client reconnects', async () => {
     const d = client();
-    // A .torrent (not a magnet): the daemon keeps it in its session across the restart.
-    const survivor = makeTestTorrent({
-      saveDir: join(payloadRoot, 'survivor'),
-      torrentDir: join(payloadRoot, 'torrents'),
-      name: 'Survivor.Movie.2018.720p.BluRay-GRP',
-    });
-    const { downloadId } = await d.add({
-      title: survivor.name,
-      mediaType: 'movie',
-      source: { kind: 'torrentFile', data: survivor.data },
-      savePath: survivor.saveDir,
-    });
-    await eventually(
-      'seeding',
-      () => d.get(downloadId),
-      (i) => i?.status === 'seeding',
-    );
+    const { downloadId, tt: survivor } = await addSeedingSurvivor(d, payloadRoot);
     await dl.killDaemon();
     await expect(d.list()).rejects.toBeInstanceOf(UnreachableError);
     await expect(d.healthCheck()).rejects.toBeInstanceOf(UnreachableError);

@@ -5,8 +5,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NzbgetDaemon, startNzbget } from '../../../../test/support/daemons/nzbget.js';
-import { FakeHttpServer } from '../../../../test/support/fake-http-server.js';
-import { NntpServer } from '../../../../test/support/nntp-server.js';
+import {
+  nzbFile,
+  startUsenetRig,
+  stopUsenetRig,
+  waitForItem,
+} from '../../../../test/support/daemons/usenet-contract.js';
+import type { FakeHttpServer } from '../../../../test/support/fake-http-server.js';
+import type { NntpServer } from '../../../../test/support/nntp-server.js';
 import { buildNzb } from '../../../../test/support/nzb.js';
 import { systemClock } from '../../../lib/clock.js';
 import { AuthError, UnreachableError } from '../../../lib/errors.js';
@@ -22,17 +28,13 @@ let nzbget: NzbgetDaemon;
 let web: FakeHttpServer;
 
 beforeAll(async () => {
-  nntp = await NntpServer.start();
-  web = await FakeHttpServer.start();
-  nzbget = await startNzbget({ nntpPort: nntp.port, categories: ['movies', 'tv', 'anime'] });
+  ({
+    nntp,
+    web,
+    daemon: nzbget,
+  } = await startUsenetRig((nntpPort) => startNzbget({ nntpPort, categories: ['movies', 'tv', 'anime'] })));
 });
-
-afterAll(async () => {
-  nntp?.release();
-  await nzbget?.stop();
-  await web?.close();
-  await nntp?.close();
-});
+afterAll(() => stopUsenetRig({ nntp, web, daemon: nzbget }));
 
 function adapter(overrides: Record<string, unknown> = {}) {
   const settings = nzbgetSettings.parse({
@@ -49,22 +51,9 @@ function adapter(overrides: Record<string, unknown> = {}) {
   return new NzbgetAdapter(settings, systemClock);
 }
 
-async function waitFor(client: NzbgetAdapter, id: string, done: (i: DownloadItem) => boolean, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  let last: DownloadItem | null = null;
-  while (Date.now() < deadline) {
-    last = await client.get(id);
-    if (last && done(last)) return last;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`job ${id} did not reach the expected state; last: ${JSON.stringify(last)}`);
-}
+const waitFor = (client: NzbgetAdapter, id: string, done: (i: DownloadItem) => boolean, ms = 20_000) =>
+  waitForItem(client, id, done, { ms });
 
-const nzbFile = (xml: string, fileName: string) => ({
-  kind: 'nzbFile' as const,
-  data: new TextEncoder().encode(xml),
-  fileName,
-});
 const settled = (i: DownloadItem) => ['completed', 'failed', 'warning'].includes(i.status);
 
 describe('NZBGet test() and errors', () => {

@@ -1,10 +1,10 @@
 // qBittorrent against a real qbittorrent-nox on loopback (started here; recipe in shared/docs/real-download-clients.md).
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, tempDir } from '../../../../test/support/daemons/common.js';
 import { type QbittorrentDaemon, startQbittorrent } from '../../../../test/support/daemons/qbittorrent.js';
-import { makeTestTorrent, serveTorrent, testMagnet } from '../../../../test/support/torrents.js';
+import { expectRemovedWithData, torrentIn, waitForStatus } from '../../../../test/support/daemons/torrent-contract.js';
+import { serveTorrent, testMagnet } from '../../../../test/support/torrents.js';
 import { systemClock } from '../../../lib/clock.js';
 import { ConflictError, UnreachableError } from '../../../lib/errors.js';
 import { QbittorrentAdapter } from './adapter.js';
@@ -102,13 +102,7 @@ describe('qBittorrent (real qbittorrent-nox)', () => {
       mediaType: 'movie',
       source: { kind: 'magnet', uri: magnet.uri },
     });
-    expect(
-      await eventually(
-        'paused',
-        () => qb.get(downloadId),
-        (i) => i?.status === 'paused',
-      ),
-    ).toMatchObject({
+    expect(await waitForStatus(qb, downloadId, 'paused')).toMatchObject({
       category: 'radarr',
       rawStatus: 'pausedDL',
     });
@@ -119,11 +113,7 @@ describe('qBittorrent (real qbittorrent-nox)', () => {
       (i) => i?.status === 'downloading' || i?.status === 'queued',
     );
     await qb.pause(downloadId);
-    await eventually(
-      'paused again',
-      () => qb.get(downloadId),
-      (i) => i?.status === 'paused',
-    );
+    await waitForStatus(qb, downloadId, 'paused');
   });
 
   it('sets a category, creating it when missing, and the post-import category', async () => {
@@ -155,11 +145,7 @@ describe('qBittorrent (real qbittorrent-nox)', () => {
   });
 
   it('reports a .torrent whose content is already on disk as completed, with the real output path; remove deletes it', async () => {
-    const t = makeTestTorrent({
-      saveDir: join(payloadRoot, 'movies'),
-      torrentDir: join(payloadRoot, 'torrents'),
-      name: 'Real.Movie.2020.1080p.BluRay.x264-GRP',
-    });
+    const t = torrentIn(payloadRoot, 'movies', 'Real.Movie.2020.1080p.BluRay.x264-GRP');
     const qb = client();
     expect(await qb.completedOutputPath(t.infoHash)).toBeNull();
     const { downloadId } = await qb.add({
@@ -171,11 +157,7 @@ describe('qBittorrent (real qbittorrent-nox)', () => {
       seedTimeMinutes: 90,
     });
     expect(downloadId).toBe(t.infoHash);
-    const done = await eventually(
-      'seeding after the recheck',
-      () => qb.get(downloadId),
-      (i) => i?.status === 'seeding',
-    );
+    const done = await waitForStatus(qb, downloadId, 'seeding');
     expect(done).toMatchObject({ progress: 1, remainingSize: 0, category: 'radarr', outputPath: t.contentPath });
     expect(await qb.completedOutputPath(downloadId)).toBe(t.contentPath);
     expect(existsSync(t.contentPath)).toBe(true);
@@ -183,30 +165,15 @@ describe('qBittorrent (real qbittorrent-nox)', () => {
     expect(raw).toMatchObject({ ratio_limit: 1.5, seeding_time_limit: 90 });
 
     await qb.pause(downloadId);
-    const stopped = await eventually(
-      'completed once paused',
-      () => qb.get(downloadId),
-      (i) => i?.status === 'completed',
-    );
+    const stopped = await waitForStatus(qb, downloadId, 'completed');
     expect(stopped).toMatchObject({ rawStatus: 'pausedUP', canMoveFiles: true });
     expect(await qb.completedOutputPath(downloadId)).toBe(t.contentPath);
 
-    await qb.remove(downloadId, true);
-    await eventually(
-      'files deleted',
-      async () => existsSync(t.contentPath),
-      (e) => e === false,
-    );
-    for (const f of t.files) expect(existsSync(f)).toBe(false);
-    expect(await qb.get(downloadId)).toBeNull();
+    await expectRemovedWithData(qb, downloadId, t);
   });
 
   it('adds from a torrent URL with force start, sequential order and first/last piece priority', async () => {
-    const t = makeTestTorrent({
-      saveDir: join(payloadRoot, 'url'),
-      torrentDir: join(payloadRoot, 'torrents'),
-      name: 'Url.Show.S03E04.1080p.WEB-GRP',
-    });
+    const t = torrentIn(payloadRoot, 'url', 'Url.Show.S03E04.1080p.WEB-GRP');
     const served = await serveTorrent(t.data);
     try {
       const qb = client({ initialState: 'force_start', sequentialDownload: true, firstAndLastPiecePriority: true });
@@ -236,11 +203,7 @@ describe('qBittorrent (real qbittorrent-nox)', () => {
   });
 
   it('remove without data leaves the files', async () => {
-    const t = makeTestTorrent({
-      saveDir: join(payloadRoot, 'keep'),
-      torrentDir: join(payloadRoot, 'torrents'),
-      name: 'Kept.Show.S02E03.720p.WEB-GRP',
-    });
+    const t = torrentIn(payloadRoot, 'keep', 'Kept.Show.S02E03.720p.WEB-GRP');
     const qb = client();
     const { downloadId } = await qb.add({
       title: t.name,
@@ -248,11 +211,7 @@ describe('qBittorrent (real qbittorrent-nox)', () => {
       source: { kind: 'torrentFile', data: t.data },
       savePath: t.saveDir,
     });
-    await eventually(
-      'seeding',
-      () => qb.get(downloadId),
-      (i) => i?.status === 'seeding',
-    );
+    await waitForStatus(qb, downloadId, 'seeding');
     await qb.remove(downloadId, false);
     await eventually(
       'gone',

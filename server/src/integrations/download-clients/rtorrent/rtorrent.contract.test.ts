@@ -2,11 +2,16 @@
 // shared/docs/real-download-clients.md).
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, tempDir } from '../../../../test/support/daemons/common.js';
+import { tempDir } from '../../../../test/support/daemons/common.js';
 import { type RtorrentDaemon, startRtorrent } from '../../../../test/support/daemons/rtorrent.js';
-import { makeTestTorrent, serveTorrent, testMagnet } from '../../../../test/support/torrents.js';
+import {
+  expectRemovedWithData,
+  expectTorrentUrlSeeds,
+  torrentIn,
+  waitForStatus,
+} from '../../../../test/support/daemons/torrent-contract.js';
+import { testMagnet } from '../../../../test/support/torrents.js';
 import { systemClock } from '../../../lib/clock.js';
 import { ProtocolError, UnreachableError } from '../../../lib/errors.js';
 import { RtorrentAdapter } from './adapter.js';
@@ -120,11 +125,7 @@ describe('rTorrent (real rtorrent behind lighttpd)', () => {
   });
 
   it('reports a .torrent whose content is already on disk as completed with the real path; remove deletes the data', async () => {
-    const t = makeTestTorrent({
-      saveDir: join(payloadRoot, 'movies dir'),
-      torrentDir: join(payloadRoot, 'torrents'),
-      name: 'Real.Movie.2020.1080p.BluRay.x264-GRP',
-    });
+    const t = torrentIn(payloadRoot, 'movies dir', 'Real.Movie.2020.1080p.BluRay.x264-GRP');
     const r = client();
     expect(await r.completedOutputPath(t.infoHash)).toBeNull();
     const { downloadId } = await r.add({
@@ -134,11 +135,7 @@ describe('rTorrent (real rtorrent behind lighttpd)', () => {
       savePath: t.saveDir,
     });
     expect(downloadId).toBe(t.infoHash);
-    const done = await eventually(
-      'seeding after the hash check',
-      () => r.get(downloadId),
-      (i) => i?.status === 'seeding',
-    );
+    const done = await waitForStatus(r, downloadId, 'seeding');
     expect(done).toMatchObject({
       progress: 1,
       remainingSize: 0,
@@ -157,23 +154,12 @@ describe('rTorrent (real rtorrent behind lighttpd)', () => {
     });
     expect(await r.completedOutputPath(downloadId)).toBe(t.contentPath);
 
-    await r.remove(downloadId, true);
-    await eventually(
-      'files deleted',
-      async () => existsSync(t.contentPath),
-      (e) => e === false,
-    );
-    for (const f of t.files) expect(existsSync(f)).toBe(false);
-    expect(existsSync(t.saveDir)).toBe(true);
-    expect(await r.get(downloadId)).toBeNull();
+    await expectRemovedWithData(r, downloadId, t);
+    expect(existsSync(t.saveDir)).toBe(true); // only the payload, not the folder it was saved in
   });
 
   it('remove without data leaves the files', async () => {
-    const t = makeTestTorrent({
-      saveDir: join(payloadRoot, 'keep'),
-      torrentDir: join(payloadRoot, 'torrents'),
-      name: 'Kept.Show.S02E03.720p.WEB-GRP',
-    });
+    const t = torrentIn(payloadRoot, 'keep', 'Kept.Show.S02E03.720p.WEB-GRP');
     const r = client();
     const { downloadId } = await r.add({
       title: t.name,
@@ -181,41 +167,14 @@ describe('rTorrent (real rtorrent behind lighttpd)', () => {
       source: { kind: 'torrentFile', data: t.data },
       savePath: t.saveDir,
     });
-    await eventually(
-      'seeding',
-      () => r.get(downloadId),
-      (i) => i?.status === 'seeding',
-    );
+    await waitForStatus(r, downloadId, 'seeding');
     await r.remove(downloadId, false);
     expect(await r.get(downloadId)).toBeNull();
     expect(existsSync(t.files[0]!)).toBe(true);
   });
 
   it('adds from a torrent URL and reaches the completed state', async () => {
-    const tt = makeTestTorrent({
-      saveDir: join(payloadRoot, 'url'),
-      torrentDir: join(payloadRoot, 'torrents'),
-      name: 'Url.Show.S03E04.1080p.WEB-GRP',
-    });
-    const served = await serveTorrent(tt.data);
-    try {
-      const c = client();
-      const { downloadId } = await c.add({
-        title: tt.name,
-        mediaType: 'tv',
-        source: { kind: 'torrentUrl', url: served.url },
-        savePath: tt.saveDir,
-      });
-      expect(downloadId).toBe(tt.infoHash);
-      const done = await eventually(
-        'seeding',
-        () => c.get(downloadId),
-        (i) => i?.status === 'seeding',
-      );
-      expect(done).toMatchObject({ category: 'tv-sonarr', outputPath: tt.contentPath });
-    } finally {
-      await served.close();
-    }
+    await expectTorrentUrlSeeds(client(), payloadRoot);
   });
 
   it('a stopped rtorrent behind a live bridge is an UnreachableError; after a restart its torrents are back', async () => {

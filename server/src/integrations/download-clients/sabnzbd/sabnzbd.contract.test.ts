@@ -5,8 +5,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SabnzbdDaemon, startSabnzbd } from '../../../../test/support/daemons/sabnzbd.js';
-import { FakeHttpServer } from '../../../../test/support/fake-http-server.js';
-import { NntpServer } from '../../../../test/support/nntp-server.js';
+import {
+  nzbFile,
+  startUsenetRig,
+  stopUsenetRig,
+  waitForItem,
+} from '../../../../test/support/daemons/usenet-contract.js';
+import type { FakeHttpServer } from '../../../../test/support/fake-http-server.js';
+import type { NntpServer } from '../../../../test/support/nntp-server.js';
 import { buildNzb } from '../../../../test/support/nzb.js';
 import { systemClock } from '../../../lib/clock.js';
 import { AuthError, UnreachableError } from '../../../lib/errors.js';
@@ -22,17 +28,13 @@ let sab: SabnzbdDaemon;
 let web: FakeHttpServer;
 
 beforeAll(async () => {
-  nntp = await NntpServer.start();
-  web = await FakeHttpServer.start();
-  sab = await startSabnzbd({ nntpPort: nntp.port, categories: ['movies', 'tv', 'anime'] });
+  ({
+    nntp,
+    web,
+    daemon: sab,
+  } = await startUsenetRig((nntpPort) => startSabnzbd({ nntpPort, categories: ['movies', 'tv', 'anime'] })));
 });
-
-afterAll(async () => {
-  nntp?.release();
-  await sab?.stop();
-  await web?.close();
-  await nntp?.close();
-});
+afterAll(() => stopUsenetRig({ nntp, web, daemon: sab }));
 
 function adapter(overrides: Record<string, unknown> = {}) {
   const settings = sabnzbdSettings.parse({
@@ -48,27 +50,8 @@ function adapter(overrides: Record<string, unknown> = {}) {
   return new SabnzbdAdapter(settings, systemClock);
 }
 
-async function waitFor(
-  client: SabnzbdAdapter,
-  id: string,
-  done: (item: DownloadItem) => boolean,
-  ms = 20_000,
-): Promise<DownloadItem> {
-  const deadline = Date.now() + ms;
-  let last: DownloadItem | null = null;
-  while (Date.now() < deadline) {
-    last = await client.get(id);
-    if (last && done(last)) return last;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`job ${id} did not reach the expected state; last: ${JSON.stringify(last)}`);
-}
-
-const nzbFile = (xml: string, fileName: string) => ({
-  kind: 'nzbFile' as const,
-  data: new TextEncoder().encode(xml),
-  fileName,
-});
+const waitFor = (client: SabnzbdAdapter, id: string, done: (item: DownloadItem) => boolean, ms = 20_000) =>
+  waitForItem(client, id, done, { ms, intervalMs: 200 });
 
 describe('SABnzbd test() and errors', () => {
   it('passes with the right key and existing categories', async () => {

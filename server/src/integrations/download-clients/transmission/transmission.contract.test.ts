@@ -3,8 +3,15 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, tempDir } from '../../../../test/support/daemons/common.js';
+import {
+  addSeedingSurvivor,
+  expectRemovedWithData,
+  expectTorrentUrlSeeds,
+  torrentIn,
+  waitForStatus,
+} from '../../../../test/support/daemons/torrent-contract.js';
 import { startTransmission, type TransmissionDaemon } from '../../../../test/support/daemons/transmission.js';
-import { makeTestTorrent, serveTorrent, testMagnet } from '../../../../test/support/torrents.js';
+import { testMagnet } from '../../../../test/support/torrents.js';
 import { systemClock } from '../../../lib/clock.js';
 import { ConflictError, UnreachableError } from '../../../lib/errors.js';
 import { TransmissionAdapter } from './adapter.js';
@@ -90,17 +97,9 @@ describe('Transmission (real transmission-daemon)', () => {
     });
     expect(await t.get(downloadId)).toMatchObject({ status: 'paused', rawStatus: 'stopped', category: 'radarr' });
     await t.resume(downloadId);
-    await eventually(
-      'downloading',
-      () => t.get(downloadId),
-      (i) => i?.status === 'downloading',
-    );
+    await waitForStatus(t, downloadId, 'downloading');
     await t.pause(downloadId);
-    await eventually(
-      'paused',
-      () => t.get(downloadId),
-      (i) => i?.status === 'paused',
-    );
+    await waitForStatus(t, downloadId, 'paused');
     await t.setPriority(downloadId, 'high');
     const [raw] = await rawApi()
       .call<{ torrents: { bandwidthPriority: number }[] }>('torrent-get', {
@@ -136,11 +135,7 @@ describe('Transmission (real transmission-daemon)', () => {
   });
 
   it('reports a .torrent whose content is already on disk as completed with the real path; remove deletes the data', async () => {
-    const tt = makeTestTorrent({
-      saveDir: join(payloadRoot, 'movies'),
-      torrentDir: join(payloadRoot, 'torrents'),
-      name: 'Real.Movie.2020.1080p.BluRay.x264-GRP',
-    });
+    const tt = torrentIn(payloadRoot, 'movies', 'Real.Movie.2020.1080p.BluRay.x264-GRP');
     const t = client();
     expect(await t.completedOutputPath(tt.infoHash)).toBeNull();
     const { downloadId } = await t.add({
@@ -152,11 +147,7 @@ describe('Transmission (real transmission-daemon)', () => {
       seedTimeMinutes: 30,
     });
     expect(downloadId).toBe(tt.infoHash);
-    const done = await eventually(
-      'seeding after the check',
-      () => t.get(downloadId),
-      (i) => i?.status === 'seeding',
-    );
+    const done = await waitForStatus(t, downloadId, 'seeding');
     expect(done).toMatchObject({ progress: 1, remainingSize: 0, category: 'radarr', outputPath: tt.contentPath });
     expect(await t.completedOutputPath(downloadId)).toBe(tt.contentPath);
     expect(existsSync(tt.contentPath)).toBe(true);
@@ -167,71 +158,19 @@ describe('Transmission (real transmission-daemon)', () => {
     expect(raw.torrents[0]).toEqual({ seedRatioLimit: 2, seedRatioMode: 1, seedIdleLimit: 30, seedIdleMode: 1 });
 
     await t.pause(downloadId);
-    expect(
-      await eventually(
-        'completed once stopped',
-        () => t.get(downloadId),
-        (i) => i?.status === 'completed',
-      ),
-    ).toMatchObject({ rawStatus: 'stopped' });
+    expect(await waitForStatus(t, downloadId, 'completed')).toMatchObject({ rawStatus: 'stopped' });
     expect(await t.completedOutputPath(downloadId)).toBe(tt.contentPath);
 
-    await t.remove(downloadId, true);
-    await eventually(
-      'files deleted',
-      async () => existsSync(tt.contentPath),
-      (e) => e === false,
-    );
-    for (const f of tt.files) expect(existsSync(f)).toBe(false);
-    expect(await t.get(downloadId)).toBeNull();
+    await expectRemovedWithData(t, downloadId, tt);
   });
 
   it('adds from a torrent URL and reaches the completed state', async () => {
-    const tt = makeTestTorrent({
-      saveDir: join(payloadRoot, 'url'),
-      torrentDir: join(payloadRoot, 'torrents'),
-      name: 'Url.Show.S03E04.1080p.WEB-GRP',
-    });
-    const served = await serveTorrent(tt.data);
-    try {
-      const c = client();
-      const { downloadId } = await c.add({
-        title: tt.name,
-        mediaType: 'tv',
-        source: { kind: 'torrentUrl', url: served.url },
-        savePath: tt.saveDir,
-      });
-      expect(downloadId).toBe(tt.infoHash);
-      const done = await eventually(
-        'seeding',
-        () => c.get(downloadId),
-        (i) => i?.status === 'seeding',
-      );
-      expect(done).toMatchObject({ category: 'tv-sonarr', outputPath: tt.contentPath });
-    } finally {
-      await served.close();
-    }
+    await expectTorrentUrlSeeds(client(), payloadRoot);
   });
 
   it('a stopped daemon is an UnreachableError and test() points at the host; after a restart the same client works', async () => {
     const t = client();
-    // A .torrent (not a magnet): the daemon keeps it in its session across the restart.
-    const survivor = makeTestTorrent({
-      saveDir: join(payloadRoot, 'survivor'),
-      torrentDir: join(payloadRoot, 'torrents'),
-      name: 'Survivor.Movie.2018.720p.BluRay-GRP',
-    });
-    const { downloadId } = await t.add({
-      title: survivor.name,
-      mediaType: 'movie',
-      source: { kind: 'torrentFile', data: survivor.data },
-      savePath: survivor.saveDir,
-    });
-    await eventually(
-      'seeding',
-      () => t.get(downloadId),
-      (i) => i?.status === 'seeding',
-    );
+    const { downloadId, tt: survivor } = await addSeedingSurvivor(t, payloadRoot);
     await tr.kill();
     await expect(t.list()).rejects.toBeInstanceOf(UnreachableError);
     await expect(t.healthCheck()).rejects.toBeInstanceOf(UnreachableError);
