@@ -1,7 +1,9 @@
 // The queue, history and remote path mapping APIs on both dialects through the composed app: page shape and
 // pagination across tracked downloads and pending releases, items loaded in batches, status counts, removal
 // (single, bulk, with blocklist, pending), history filters, mapping validation and conflicts.
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { EpisodeRepository } from '../../src/db/repositories/episode.repository.js';
 import { HistoryRepository } from '../../src/db/repositories/history.repository.js';
 import { MovieRepository } from '../../src/db/repositories/movie.repository.js';
@@ -263,6 +265,25 @@ describe.each(DIALECTS)('queue, history and remote path mapping API (%s)', (dial
     expect((await api('DELETE', '/queue/999999')).statusCode).toBe(404);
     const s = (await api('GET', '/queue/status')).json();
     expect(s).toMatchObject({ count: 19, pendingCount: 1 });
+  });
+
+  it('pushes queue.updated on the WebSocket', async () => {
+    await h.app.http.listen({ host: '127.0.0.1', port: 0 });
+    const port = (h.app.http.server.address() as AddressInfo).port;
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/api/v1/ws?apikey=${h.apiKey()}`);
+    const messages: Array<{ type: string; data: { removedIds?: number[] } }> = [];
+    ws.on('message', (d) => messages.push(JSON.parse(String(d))));
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+    };
+    try {
+      await until(() => messages.length > 0);
+      expect((await api('DELETE', `/queue/${ids.t7}?removeFromClient=false`)).statusCode).toBe(204);
+      await until(() => messages.some((m) => m.type === 'queue.updated'));
+      expect(messages.find((m) => m.type === 'queue.updated')?.data.removedIds).toEqual([ids.t7]);
+    } finally {
+      ws.close();
+    }
   });
 
   it('history: paged newest first, filtered by item, episode, event type and download id', async () => {
