@@ -2,7 +2,6 @@
 // settings and the indexer's seeding goals, status mapping, and the post-import category.
 import type { Clock } from '../../../lib/clock.js';
 import { ConflictError, type Finding, ProtocolError, ValidationError } from '../../../lib/errors.js';
-import { HttpClient } from '../../../lib/http/http-client.js';
 import { magnetInfoHash, torrentInfoHash } from '../../../lib/torrent/info-hash.js';
 import type {
   AddDownloadRequest,
@@ -24,6 +23,7 @@ import {
   type WarnLogger,
 } from '../common/adapter.js';
 import { baseUrl, categoryFor } from '../common/settings.fields.js';
+import { torrentUrlFetcher } from '../common/torrent-url.js';
 import { QbittorrentApi } from './api.js';
 import { mapQbTorrent } from './mapper.js';
 import type { QbittorrentSettings } from './settings.js';
@@ -34,7 +34,7 @@ export class QbittorrentAdapter implements DownloadClientPort {
   readonly protocol = 'torrent' as const;
   readonly capabilities = QBITTORRENT_CAPABILITIES;
   private readonly api: QbittorrentApi;
-  private readonly fetcher: HttpClient;
+  private readonly fetchTorrent: (url: string) => Promise<Uint8Array>;
 
   constructor(
     private readonly settings: QbittorrentSettings,
@@ -49,7 +49,7 @@ export class QbittorrentAdapter implements DownloadClientPort {
       timeoutMs,
       logger: log,
     });
-    this.fetcher = new HttpClient({ timeoutMs, logger: log, maxBodyBytes: 10 * 1024 * 1024 });
+    this.fetchTorrent = torrentUrlFetcher(timeoutMs, log);
   }
 
   async add(request: AddDownloadRequest): Promise<AddDownloadResult> {
@@ -65,7 +65,7 @@ export class QbittorrentAdapter implements DownloadClientPort {
       torrent = { data: src.data, fileName: src.fileName ?? `${hash}.torrent` };
     } else if (src.kind === 'torrentUrl') {
       // Fetched here so the info-hash is known; qBittorrent's own URL download would not tell us.
-      const data = new Uint8Array((await this.fetcher.request({ path: src.url })).body);
+      const data = await this.fetchTorrent(src.url);
       hash = torrentInfoHash(data);
       torrent = { data, fileName: `${hash}.torrent` };
     } else {

@@ -4,7 +4,7 @@
 // rTorrent's host to delete the payload it reports (execute.throw rm -rf, no shell) before erasing the item.
 import type { Clock } from '../../../lib/clock.js';
 import { type Finding, ProtocolError, ValidationError } from '../../../lib/errors.js';
-import { HttpClient, type HttpLogger } from '../../../lib/http/http-client.js';
+import type { HttpLogger } from '../../../lib/http/http-client.js';
 import { magnetInfoHash, torrentInfoHash } from '../../../lib/torrent/info-hash.js';
 import type { XmlRpcValue } from '../../../lib/xmlrpc/xmlrpc.js';
 import type {
@@ -25,6 +25,7 @@ import {
   torrentCapabilities,
 } from '../common/adapter.js';
 import { baseUrl, categoryFor } from '../common/settings.fields.js';
+import { torrentUrlFetcher } from '../common/torrent-url.js';
 import { RT_NO_SUCH_HASH, RtorrentApi, RtorrentFault } from './api.js';
 import { decodeLabel, mapRtDownload, RT_FIELDS, rowToDownload, rtOutputPath } from './mapper.js';
 import type { RtorrentSettings } from './settings.js';
@@ -49,7 +50,7 @@ export class RtorrentAdapter implements DownloadClientPort {
   readonly protocol = 'torrent' as const;
   readonly capabilities = RTORRENT_CAPABILITIES;
   private readonly api: RtorrentApi;
-  private readonly fetcher: HttpClient;
+  private readonly fetchTorrent: (url: string) => Promise<Uint8Array>;
 
   constructor(
     private readonly settings: RtorrentSettings,
@@ -65,7 +66,7 @@ export class RtorrentAdapter implements DownloadClientPort {
       timeoutMs,
       logger: log,
     });
-    this.fetcher = new HttpClient({ timeoutMs, logger: log, maxBodyBytes: 10 * 1024 * 1024 });
+    this.fetchTorrent = torrentUrlFetcher(timeoutMs, log);
   }
 
   async add(request: AddDownloadRequest): Promise<AddDownloadResult> {
@@ -83,8 +84,7 @@ export class RtorrentAdapter implements DownloadClientPort {
       hash = magnetInfoHash(src.uri);
       await this.api.call(stopped ? 'load.normal' : 'load.start', ['', src.uri, ...commands]);
     } else if (src.kind === 'torrentFile' || src.kind === 'torrentUrl') {
-      const data =
-        src.kind === 'torrentFile' ? src.data : new Uint8Array((await this.fetcher.request({ path: src.url })).body);
+      const data = src.kind === 'torrentFile' ? src.data : await this.fetchTorrent(src.url);
       hash = torrentInfoHash(data);
       await this.api.call(stopped ? 'load.raw' : 'load.raw_start', ['', data, ...commands]);
     } else {
