@@ -3,12 +3,13 @@
 // releases with their rejections, a grab from the search cache (no download client yet → 202 pending), pushed
 // releases (accepted / rejected / invalid), scene groups, the search commands and the RSS interval setting.
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MovieRepository } from '../../src/db/repositories/movie.repository.js';
 import { PendingReleaseRepository } from '../../src/db/repositories/pending-release.repository.js';
 import { QualityProfileRepository } from '../../src/db/repositories/quality-profile.repository.js';
 import { cleanMovieTitle } from '../../src/domain/library/clean-title.js';
 import type { Movie } from '../../src/domain/library/movie.types.js';
+import type { DownloadEvent } from '../../src/events/event-bus.js';
 import { type AppHarness, startApp } from '../support/app-harness.js';
 import { DIALECTS } from '../support/databases.js';
 import { FakeHttpServer } from '../support/fake-http-server.js';
@@ -233,6 +234,27 @@ describe.each(DIALECTS)('search API end to end (%s)', (dialect) => {
       preferReputable: true,
     });
     expect((await call('PUT', '/scenegroupsetting/99999', { minimumScore: 1 })).statusCode).toBe(404);
+  });
+
+  it('a failed download asking to search again queues a search for its items and counts against its group', async () => {
+    const before = (await call('GET', '/scenegroup/SPARKS')).json().failedDownloads;
+    const trackedDownload = {
+      id: 77,
+      movieId: matrix.id,
+      episodeIds: [],
+      release: { releaseGroup: 'SPARKS' },
+    } as unknown as DownloadEvent['trackedDownload'];
+    h.app.events.emit('download.failed', {
+      trackedDownload,
+      downloadClient: { id: 1, name: 'x' },
+      reason: 'stalled',
+      searchAgain: true,
+    });
+    await vi.waitFor(async () => {
+      const commands = (await call('GET', '/command')).json() as Array<{ name: string; body: { movieIds?: number[] } }>;
+      expect(commands.some((c) => c.name === 'MoviesSearch' && c.body.movieIds?.[0] === matrix.id)).toBe(true);
+      expect((await call('GET', '/scenegroup/SPARKS')).json().failedDownloads).toBe(before + 1);
+    });
   });
 
   it('search commands exist, RSS sync is scheduled (15 min) and its interval has a 10-minute floor', async () => {

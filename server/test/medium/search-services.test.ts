@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { cleanMovieTitle } from '../../src/domain/library/clean-title.js';
 import type { Movie } from '../../src/domain/library/movie.types.js';
 import type { QualityProfile } from '../../src/domain/library/quality-profile.types.js';
+import { ConflictError, ServiceUnavailableError } from '../../src/lib/errors.js';
 import { movieSearch } from '../../src/services/search/search-queries.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.js';
 import { FakeHttpServer } from '../support/fake-http-server.js';
@@ -183,6 +184,23 @@ describe.each(DIALECTS)('search services (%s)', (dialect) => {
     expect(processed.grabbed.map((g) => g.guid)).toEqual(['m-bluray']);
     expect(s.grabs).toHaveLength(1);
     expect(await s.repos.pending.list()).toEqual([]);
+  });
+
+  it('pending pass: no download client keeps the row; a release grabbed elsewhere clears it', async () => {
+    s.withGrabber.on = false;
+    serve('/a', matrixReleases);
+    await s.addIndexer('A', `${fake.url}/a`);
+    await s.search.rssSync();
+    s.withGrabber.on = true;
+    s.withGrabber.fail = new ServiceUnavailableError('no enabled, available torrent download client');
+    const kept = await s.search.processPending();
+    expect(kept.grabbed.map((g) => g.status)).toEqual(['no-download-client']);
+    expect((await s.repos.pending.list()).map((p) => [p.guid, p.reason])).toEqual([['m-bluray', 'no-download-client']]);
+    s.withGrabber.fail = new ConflictError('"The.Matrix" was grabbed already');
+    const cleared = await s.search.processPending();
+    expect(cleared.grabbed).toEqual([]);
+    expect(await s.repos.pending.list()).toEqual([]);
+    expect(s.grabs).toEqual([]);
   });
 
   it('delay profile: delayed releases wait as pending and the best is grabbed once the delay is over', async () => {

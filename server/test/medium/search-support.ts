@@ -82,8 +82,8 @@ export interface SearchStack {
   search: SearchService;
   sceneGroups: SceneGroupService;
   grabs: GrabCommand[];
-  /** Set to false to run without a grab service. */
-  withGrabber: { on: boolean };
+  /** `on: false` runs without a grab service; `fail` makes every grab throw it. */
+  withGrabber: { on: boolean; fail?: Error };
   repos: {
     movies: MovieRepository;
     series: SeriesRepository;
@@ -151,13 +151,14 @@ export function searchStack(database: Database, opts: { indexerTimeoutMs?: numbe
     timeoutMs: opts.indexerTimeoutMs ?? 3000,
   });
   const grabs: GrabCommand[] = [];
-  const withGrabber = { on: true };
+  const withGrabber: { on: boolean; fail?: Error } = { on: true };
   let tracked = 0;
   const processor = new ReleaseProcessor({
     grabber: () =>
       withGrabber.on
         ? {
             grab: async (req) => {
+              if (withGrabber.fail) throw withGrabber.fail;
               grabs.push(req);
               return { trackedDownload: { id: ++tracked }, downloadClient: { id: 1, name: 'Fake client' } };
             },

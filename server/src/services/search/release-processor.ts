@@ -64,6 +64,8 @@ export interface ProcessResult {
   /** Releases stored as delayed. */
   delayed: number;
   failures: { title: string; reason: string }[];
+  /** Items (`m:<movieId>`, `e:<episodeId>`) now downloading: grabbed here, or found grabbed already. */
+  covered: string[];
 }
 
 export interface ReleaseProcessorDeps {
@@ -121,7 +123,7 @@ export class ReleaseProcessor {
     decisions: readonly ReleaseDecision[],
     opts: { storeDelayed?: boolean; claimed?: Set<string> } = {},
   ): Promise<ProcessResult> {
-    const result: ProcessResult = { grabbed: [], delayed: 0, failures: [] };
+    const result: ProcessResult = { grabbed: [], delayed: 0, failures: [], covered: [] };
     /** Items served in this pass (shared across the searches of one command). */
     const claimed = opts.claimed ?? new Set<string>();
     const accepted = decisions
@@ -134,10 +136,14 @@ export class ReleaseProcessor {
       if (outcome.ok) {
         for (const k of keys) claimed.add(k);
         result.grabbed.push(outcome.grabbed);
+        if (outcome.grabbed.status === 'grabbed') result.covered.push(...keys);
       } else {
         result.failures.push({ title: d.release.title, reason: outcome.reason });
         // Already grabbed elsewhere: the item is covered, do not send a second release for it.
-        if (outcome.covered) for (const k of keys) claimed.add(k);
+        if (outcome.covered) {
+          for (const k of keys) claimed.add(k);
+          result.covered.push(...keys);
+        }
       }
     }
     for (const d of opts.storeDelayed === false ? [] : decisions) {
@@ -156,7 +162,7 @@ export class ReleaseProcessor {
    */
   async processPending(): Promise<ProcessResult & { dropped: number; waiting: number }> {
     const rows = await this.deps.pending.list();
-    const empty = { grabbed: [], delayed: 0, failures: [], dropped: 0, waiting: 0 };
+    const empty = { grabbed: [], delayed: 0, failures: [], covered: [], dropped: 0, waiting: 0 };
     if (rows.length === 0) return empty;
     const releases = rows.map((r) => r.release as ReleaseInfo);
     const decisions = await this.deps.engine.evaluate(releases, { ignorePending: true });
@@ -165,12 +171,9 @@ export class ReleaseProcessor {
     // Still-delayed releases keep their rows as they are (re-saving would reset `added`).
     const result: ProcessResult = grabber
       ? await this.process(decisions, { storeDelayed: false })
-      : { grabbed: [], delayed: 0, failures: [] };
-    const done = new Set<string>();
-    for (const g of result.grabbed) {
-      if (g.movieId !== null) done.add(`m:${g.movieId}`);
-      for (const e of g.episodeIds) done.add(`e:${e}`);
-    }
+      : { grabbed: [], delayed: 0, failures: [], covered: [] };
+    // Rows of items now downloading go; a release kept as pending again (no download client) keeps its row.
+    const done = new Set(result.covered);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const d = decisions[i]!;
