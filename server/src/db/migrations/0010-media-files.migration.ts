@@ -29,6 +29,7 @@ export const mediaFiles: Migration = {
       .execute();
     await index(db, 'movie_files', ['path'], true);
     await index(db, 'movie_files', ['movie_id']);
+    await index(db, 'movie_files', ['original_path']);
 
     await withId(db.schema.createTable('episode_files'), dialect)
       .addColumn('series_id', 'integer', (c) => c.notNull().references('series.id').onDelete('cascade'))
@@ -47,6 +48,7 @@ export const mediaFiles: Migration = {
       .execute();
     await index(db, 'episode_files', ['path'], true);
     await index(db, 'episode_files', ['series_id', 'season_number']);
+    await index(db, 'episode_files', ['original_path']);
 
     await withId(db.schema.createTable('extra_files'), dialect)
       .addColumn('media_type', 'text', notNull)

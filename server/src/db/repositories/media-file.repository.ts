@@ -285,6 +285,28 @@ export class MediaFileRepository implements MediaFileLookup {
     return out;
   }
 
+  /** Both checks in one pass: paths that are library files, and source paths library files were imported from. */
+  async pathsInLibrary(paths: readonly string[]): Promise<{ known: Set<string>; imported: Set<string> }> {
+    const known = new Set<string>();
+    const imported = new Set<string>();
+    for (const part of chunk([...new Set(paths)], 500)) {
+      for (const table of ['movie_files', 'episode_files'] as const) {
+        const rows = await this.db
+          .selectFrom(table)
+          .select(['path', 'original_path'])
+          .where((eb) => eb.or([eb('path', 'in', part), eb('original_path', 'in', part)]))
+          .execute();
+        for (const r of rows) {
+          if (part.includes(r.path)) known.add(r.path);
+          if (r.original_path && part.includes(r.original_path)) imported.add(r.original_path);
+        }
+      }
+      const extras = await this.db.selectFrom('extra_files').select('path').where('path', 'in', part).execute();
+      for (const r of extras) known.add(r.path);
+    }
+    return { known, imported };
+  }
+
   /** Library files imported from any of these source paths (the "already imported" check). */
   async importedFrom(originalPaths: readonly string[]): Promise<Set<string>> {
     const out = new Set<string>();

@@ -177,7 +177,7 @@ export class CompletedDownloadService {
         notImported.push(c);
         continue;
       }
-      const target = await this.deps.decider.resolve(c.target);
+      const target = await this.deps.decider.resolveFor(c);
       if (!target) {
         c.rejections.push({ reason: 'the item is no longer in the library', type: 'permanent' });
         notImported.push(c);

@@ -61,7 +61,8 @@ export const isVideo = (path: string) => VIDEO_EXTENSIONS.has(extname(path).toLo
 /** Walks `root` (a folder, or a single file) down to `maxDepth` levels. */
 export async function walkFolder(fs: FsPort, root: string, maxDepth = 6): Promise<Walked> {
   const out: Walked = { videos: [], others: [], unreadable: [] };
-  const top = await fs.stat(root);
+  const top = await fs.tryStat(root);
+  if (!top) throw Object.assign(new Error(`ENOENT: ${root}`), { code: 'ENOENT' });
   if (top.isFile) {
     const f = { path: root, relativePath: basename(root), size: top.size, isSymbolicLink: false };
     (isVideo(root) ? out.videos : out.others).push(f);
@@ -83,7 +84,8 @@ export async function walkFolder(fs: FsPort, root: string, maxDepth = 6): Promis
       let size = 0;
       if (e.isSymbolicLink || isFile) {
         try {
-          const s = await fs.stat(path);
+          const s = await fs.tryStat(path);
+          if (!s) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
           isDir = s.isDirectory;
           isFile = s.isFile;
           size = s.size;

@@ -165,8 +165,9 @@ export class FileTransactionRunner {
         copied ||= wasCopied;
         fellBackToCopy ||= wasCopied && op.mode !== 'copy';
         this.step(`transferred:${i}`, opId);
-        const s = await fs.stat(t.temp);
-        const src = await fs.stat(t.source);
+        const s = await fs.tryStat(t.temp);
+        if (!s) throw new ImportFsError(Object.assign(new Error('vanished'), { code: 'ENOENT' }), 'staging', t.temp);
+        const src = wasCopied ? await fs.stat(t.source) : s;
         if (s.size !== src.size)
           throw new ImportFsError(
             Object.assign(new Error('short copy'), { code: 'EIO' }),
@@ -274,11 +275,11 @@ export class FileTransactionRunner {
   }
 
   /** After commit: verify destinations, then recycle/delete replaced files, backups and (move) sources. */
-  private async cleanUp(plan: JournalPlan, opId: string): Promise<string[]> {
+  private async cleanUp(plan: JournalPlan, opId: string, recovering = false): Promise<string[]> {
     const { fs } = this.deps;
     const errors: string[] = [];
     for (const t of plan.transfers) {
-      if (await statOrNull(fs, t.temp)) {
+      if (recovering && (await statOrNull(fs, t.temp))) {
         // Committed with the temp still there cannot happen (rename precedes commit); be tidy anyway.
         if (!(await statOrNull(fs, t.destination))) await fs.rename(t.temp, t.destination);
         else await fs.unlink(t.temp);
@@ -355,7 +356,7 @@ export class FileTransactionRunner {
 
   private async recoverOne(row: JournalRow<JournalPlan>): Promise<void> {
     if (row.state === 'committed') {
-      const errors = await this.cleanUp(row.plan, row.opId);
+      const errors = await this.cleanUp(row.plan, row.opId, true);
       if (errors.length) throw new Error(errors.join('; '));
       await this.deps.journal.update(row.opId, { state: 'done', step: 'recovered' }, this.now());
       return;

@@ -1,6 +1,6 @@
 // The file-system operations the import pipeline uses, behind one port so tests can inject failures (EACCES,
 // ENOSPC, EXDEV) that a test machine cannot produce on demand. `nodeFs` is the real thing.
-import { constants } from 'node:fs';
+import { constants, statSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 
 export interface FileStat {
@@ -22,6 +22,8 @@ export interface DirEntry {
 
 export interface FsPort {
   stat(path: string): Promise<FileStat>;
+  /** stat() that answers null for a missing path instead of throwing (the common case on hot paths). */
+  tryStat(path: string): Promise<FileStat | null>;
   lstat(path: string): Promise<FileStat>;
   realpath(path: string): Promise<string>;
   readdir(path: string): Promise<DirEntry[]>;
@@ -53,6 +55,16 @@ const toStat = (s: import('node:fs').Stats): FileStat => ({
 
 export const nodeFs: FsPort = {
   stat: async (p) => toStat(await fsp.stat(p)),
+  // statSync with throwIfNoEntry: no Error (and stack trace) per missing path; a stat is microseconds.
+  async tryStat(p) {
+    try {
+      const s = statSync(p, { throwIfNoEntry: false });
+      return s ? toStat(s) : null;
+    } catch (err) {
+      if (errno(err) === 'ENOTDIR') return null;
+      throw err;
+    }
+  },
   lstat: async (p) => toStat(await fsp.lstat(p)),
   realpath: (p) => fsp.realpath(p),
   async readdir(p) {
@@ -65,6 +77,7 @@ export const nodeFs: FsPort = {
     }));
   },
   async mkdir(p) {
+    if (statSync(p, { throwIfNoEntry: false })?.isDirectory()) return;
     await fsp.mkdir(p, { recursive: true });
   },
   link: (a, b) => fsp.link(a, b),
@@ -118,13 +131,8 @@ export async function exists(fs: FsPort, path: string): Promise<boolean> {
   }
 }
 
-export async function statOrNull(fs: FsPort, path: string): Promise<FileStat | null> {
-  try {
-    return await fs.stat(path);
-  } catch (err) {
-    if (errno(err) === 'ENOENT' || errno(err) === 'ENOTDIR') return null;
-    throw err;
-  }
+export function statOrNull(fs: FsPort, path: string): Promise<FileStat | null> {
+  return fs.tryStat(path);
 }
 
 /** One clear sentence for a file-system failure, naming the path and what to do. */

@@ -72,7 +72,15 @@ const display = (q: QualityModel) => {
 };
 
 export class ImportDecider {
+  /** Targets resolved while checking a candidate, so the import does not read them again. */
+  private readonly resolved = new WeakMap<ImportCandidate, ResolvedTarget>();
+
   constructor(private readonly deps: DeciderDeps) {}
+
+  /** The target resolved for `c` by the last decide(), else a fresh read. */
+  async resolveFor(c: ImportCandidate): Promise<ResolvedTarget | null> {
+    return this.resolved.get(c) ?? (c.target ? this.resolve(c.target) : null);
+  }
 
   async decide(input: DecideInput): Promise<Decision> {
     const { fs } = this.deps;
@@ -175,8 +183,9 @@ export class ImportDecider {
     };
     // The folder name gives the parser context (season packs named only in the folder).
     const pathForParse = join(basename(input.folder), v.relativePath);
-    const episodeInfo = parsePath(pathForParse);
-    const movieInfo = movieId !== null || (seriesId === null && !episodeInfo) ? parseMoviePath(pathForParse) : null;
+    // A movie download needs only the movie parser; everything else may be an episode.
+    const episodeInfo = movieId !== null && seriesId === null ? null : parsePath(pathForParse);
+    let movieInfo = movieId !== null || (seriesId === null && !episodeInfo) ? parseMoviePath(pathForParse) : null;
     const parsed: ParsedEpisodeInfo | ParsedMovieInfo | null =
       seriesId !== null ? episodeInfo : (movieInfo ?? episodeInfo);
     if (parsed) {
@@ -227,23 +236,26 @@ export class ImportDecider {
       base.target = { kind: 'movie', movieId };
       return base;
     }
-    // No download and no choice: find the item by the parsed title.
-    if (episodeInfo) {
-      const found = await this.deps.series.findByCleanTitle(cleanSeriesTitle(episodeInfo.seriesTitle));
-      const series = found[0];
-      if (!series) {
-        base.rejections.push(reject(`${v.relativePath}: no series called "${episodeInfo.seriesTitle}" in the library`));
-        return base;
-      }
-      const matched = await this.matchEpisodes(series, episodeInfo, null, videoCount);
+    // No download and no choice: find the item by the parsed title. Names like `Movie.0802.2002` also parse as
+    // S08E02, so an episode parse only wins when its series is in the library.
+    const episodeSeries = episodeInfo
+      ? (await this.deps.series.findByCleanTitle(cleanSeriesTitle(episodeInfo.seriesTitle)))[0]
+      : undefined;
+    if (episodeInfo && episodeSeries) {
+      const matched = await this.matchEpisodes(episodeSeries, episodeInfo, null, videoCount);
       if ('reason' in matched) base.rejections.push(reject(`${v.relativePath}: ${matched.reason}`));
       else
         base.target = {
           kind: 'episode',
-          seriesId: series.id,
+          seriesId: episodeSeries.id,
           seasonNumber: matched.episodes[0]?.seasonNumber ?? 0,
           episodeIds: matched.episodes.map((e) => e.id),
         };
+      return base;
+    }
+    movieInfo ??= parseMoviePath(pathForParse);
+    if (episodeInfo && !movieInfo) {
+      base.rejections.push(reject(`${v.relativePath}: no series called "${episodeInfo.seriesTitle}" in the library`));
       return base;
     }
     if (movieInfo) {
@@ -305,9 +317,9 @@ export class ImportDecider {
     const { files, fs } = this.deps;
     const matched = candidates.filter((c) => c.target);
     if (!matched.length) return;
-    const imported = await files.importedFrom(matched.map((c) => c.path));
-    const known = await files.knownPaths(matched.map((c) => c.path));
+    const { known, imported } = await files.pathsInLibrary(matched.map((c) => c.path));
     const freeByRoot = new Map<string, number | null>();
+    const profiles = new Map<number, Awaited<ReturnType<QualityProfileRepository['get']>>>();
     for (const c of matched) {
       if (known.has(c.path)) {
         c.rejections.push(reject(`${c.relativePath} is already a library file`));
@@ -322,8 +334,11 @@ export class ImportDecider {
         c.rejections.push(reject(`${c.relativePath} was already imported`, 'permanent'));
         continue;
       }
+      this.resolved.set(c, target);
       const item = target.kind === 'movie' ? target.movie : target.series;
-      const profile = await this.deps.profiles.get(item.qualityProfileId);
+      if (!profiles.has(item.qualityProfileId))
+        profiles.set(item.qualityProfileId, await this.deps.profiles.get(item.qualityProfileId));
+      const profile = profiles.get(item.qualityProfileId);
       for (const f of target.existing) {
         if (profile && !isUpgrade(profile, f.quality, c.quality))
           c.rejections.push(

@@ -105,8 +105,9 @@ export class MediaImporter {
     const destBase = destination.slice(0, destination.length - extname(destination).length);
 
     const existingIds = target.existing.map((f) => f.id);
-    const oldExtras =
-      target.kind === 'movie'
+    const oldExtras = !existingIds.length
+      ? []
+      : target.kind === 'movie'
         ? await this.deps.files.extrasFor({ movieFileIds: existingIds })
         : await this.deps.files.extrasFor({ episodeFileIds: existingIds });
     const replaced: ReplacedSpec[] = [
