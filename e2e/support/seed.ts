@@ -1,6 +1,8 @@
 // Library rows for UI tests and the UI benchmark, inserted through the repositories (no metadata provider needed).
+import { EpisodeRepository } from '../../server/src/db/repositories/episode.repository.js';
 import { MovieRepository } from '../../server/src/db/repositories/movie.repository.js';
-import { newMovie } from '../../server/test/support/library-factories.js';
+import { SeriesRepository } from '../../server/src/db/repositories/series.repository.js';
+import { episodeMeta, newMovie, newSeries } from '../../server/test/support/library-factories.js';
 import type { RunningServer } from './server.js';
 
 const WORDS = 'amber river shadow empire golden silent broken hidden iron crimson winter summer storm glass echo'.split(
@@ -32,4 +34,34 @@ export async function seedMovies(server: RunningServer, count: number, extraTitl
     ),
   ];
   for (let i = 0; i < movies.length; i += 2000) await repo.insertMany(movies.slice(i, i + 2000));
+}
+
+/** One series with `seasons` seasons of `perSeason` monitored episodes each (aired in 2020); returns its id. */
+export async function seedSeries(
+  server: RunningServer,
+  title: string,
+  seasons = 2,
+  perSeason = 4,
+): Promise<{ id: number; episodeIds: number[] }> {
+  const db = server.app.database.db;
+  const series = new SeriesRepository(db);
+  const episodes = new EpisodeRepository(db);
+  const s = await series.insert(newSeries(1, { title, overview: OVERVIEW }));
+  await series.upsertSeasons(
+    s.id,
+    Array.from({ length: seasons }, (_, i) => ({ seasonNumber: i + 1, monitored: true })),
+  );
+  const eps = [];
+  for (let season = 1; season <= seasons; season++)
+    for (let e = 1; e <= perSeason; e++)
+      eps.push({
+        ...episodeMeta(season, e, {
+          title: `${title} ${season}x${e}`,
+          airDate: `2020-0${season}-${String(10 + e)}`,
+          airDateUtc: new Date(Date.UTC(2020, season - 1, 10 + e, 21)).toISOString(),
+        }),
+        monitored: true,
+      });
+  await episodes.upsertMany(s.id, eps);
+  return { id: s.id, episodeIds: (await episodes.listBySeries(s.id)).map((e) => e.id) };
 }

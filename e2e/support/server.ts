@@ -31,11 +31,13 @@ export interface StartServerOptions {
   logLevel?: string;
   /** Start the command queue, scheduler and health checks like `idkarr serve` does (default true). */
   background?: boolean;
+  /** Extra environment for loadConfig (e.g. IDKARR_TMDB_URL pointing at a fake server). */
+  env?: Record<string, string>;
 }
 
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'idkarr-e2e-'));
-  const config = loadConfig({ IDKARR_DATA_DIR: dataDir, IDKARR_LOG_LEVEL: opts.logLevel ?? 'warn' });
+  const config = loadConfig({ IDKARR_DATA_DIR: dataDir, IDKARR_LOG_LEVEL: opts.logLevel ?? 'warn', ...opts.env });
   const app = await composeApp(config, { logStream: new Sink(), fileLogs: false });
   if (opts.background !== false) await app.startBackground();
   await app.http.listen({ port: 0, host: '127.0.0.1' });

@@ -1,9 +1,9 @@
 // Code-based routes. Each page is a plain component; the shell (sidebar + main) is the root layout.
-import { createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { Shell } from './components/Shell';
 import { MoviesPage } from './pages/library/MoviesPage';
 import { SeriesPage } from './pages/library/SeriesPage';
-import { NotFoundPage, Placeholder } from './pages/Placeholder';
+import { NotFoundPage } from './pages/Placeholder';
 import { GeneralSettingsPage } from './pages/settings/GeneralSettingsPage';
 import { ProvidersPage } from './pages/settings/ProvidersPage';
 import { SettingsIndexPage } from './pages/settings/SettingsIndexPage';
@@ -17,6 +17,18 @@ const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFoun
 
 const page = <P extends string>(path: P, component: () => React.ReactNode) =>
   createRoute({ getParentRoute: () => rootRoute, path, component });
+
+// Route-level code splitting: these pages load on first visit, keeping the initial bundle small.
+const lazyPage = <P extends string, M extends Record<string, unknown>>(
+  path: P,
+  load: () => Promise<M>,
+  name: keyof M & string,
+) =>
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path,
+    component: lazyRouteComponent(load as () => Promise<Record<string, React.ComponentType>>, name),
+  });
 
 const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -37,9 +49,13 @@ const routeTree = rootRoute.addChildren([
   indexRoute,
   page('/movies', MoviesPage),
   page('/series', SeriesPage),
-  page('/calendar', () => <Placeholder title="Calendar" />),
-  page('/activity', () => <Placeholder title="Activity" />),
-  page('/wanted', () => <Placeholder title="Wanted" />),
+  lazyPage('/add/movie', () => import('./pages/add/AddPage'), 'AddMoviePage'),
+  lazyPage('/add/series', () => import('./pages/add/AddPage'), 'AddSeriesPage'),
+  lazyPage('/movie/$id', () => import('./pages/detail/MovieDetailPage'), 'MovieDetailPage'),
+  lazyPage('/series/$id', () => import('./pages/detail/SeriesDetailPage'), 'SeriesDetailPage'),
+  lazyPage('/calendar', () => import('./pages/calendar/CalendarPage'), 'CalendarPage'),
+  lazyPage('/activity', () => import('./pages/activity/ActivityPage'), 'ActivityPage'),
+  lazyPage('/wanted', () => import('./pages/wanted/WantedPage'), 'WantedPage'),
   page('/settings', SettingsIndexPage),
   page('/settings/general', GeneralSettingsPage),
   page('/settings/downloadclients', () => <ProvidersPage kind="downloadclient" title="Download Clients" />),

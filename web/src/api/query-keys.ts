@@ -13,6 +13,15 @@ export const keys = {
   apiKey: ['apikey'] as const,
   tags: ['tags'] as const,
   qualityProfiles: ['qualityProfiles'] as const,
+  rootFolders: ['rootFolders'] as const,
+  movie: (id: number) => ['movies', 'one', id] as const,
+  oneSeries: (id: number) => ['series', 'one', id] as const,
+  seriesEpisodes: (id: number) => ['episodes', 'series', id] as const,
+  calendar: ['calendar'] as const,
+  history: ['history'] as const,
+  blocklist: ['blocklist'] as const,
+  wanted: ['wanted'] as const,
+  naming: ['naming'] as const,
   providers: (kind: string) => ['providers', kind] as const,
   schema: (kind: string) => ['schema', kind] as const,
 };
@@ -24,6 +33,7 @@ export function keysForEvent(type: string, data?: unknown): QueryKeyPrefix[] {
   if (type === 'command.progress') return [keys.commands, keys.tasks];
   if (type.startsWith('health.')) return [keys.health];
   if (type.startsWith('queue.')) return [keys.queue];
+  if (type.startsWith('history.')) return [keys.history];
   if (type.startsWith('movie.')) return [keys.movies];
   if (type.startsWith('series.')) return [keys.series];
   if (type.startsWith('episode.')) return [keys.episodes, keys.series];

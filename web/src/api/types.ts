@@ -184,3 +184,93 @@ export interface TestOutcome {
   ok: boolean;
   findings: Array<{ field: string; message: string; severity: 'error' | 'warning' }>;
 }
+
+export interface RootFolder {
+  id: number;
+  path: string;
+  accessible: boolean;
+  freeSpace: number | null;
+  totalSpace: number | null;
+  unmappedFolders: Array<{ name: string; path: string }>;
+}
+
+export interface Rejection {
+  reason: string;
+  type: 'permanent' | 'temporary';
+}
+
+export interface Release {
+  guid: string;
+  title: string;
+  indexerId: number | null;
+  indexer: string;
+  protocol: 'usenet' | 'torrent';
+  size: number;
+  publishDate: string;
+  age: number;
+  ageHours: number;
+  ageMinutes: number;
+  seeders: number | null;
+  leechers: number | null;
+  quality: { id: string; name: string } | null;
+  languages: string[];
+  releaseGroup: string | null;
+  customFormats: Array<{ id: number; name: string }>;
+  customFormatScore: number;
+  rejections: Rejection[];
+  rejected: boolean;
+  temporarilyRejected: boolean;
+}
+
+export interface QualityModel {
+  quality: string;
+  revision: { version: number; real: number };
+}
+
+export interface MediaFile {
+  id: number;
+  relativePath?: string;
+  path?: string;
+  size: number;
+  quality: QualityModel;
+  languages: string[];
+  releaseGroup: string | null;
+  dateAdded: string;
+}
+
+export interface HistoryRecord {
+  id: number;
+  eventType: string;
+  date: string;
+  sourceTitle: string;
+  quality: QualityModel;
+  languages: string[];
+  customFormatScore: number;
+  movieId: number | null;
+  seriesId: number | null;
+  episodeId: number | null;
+  downloadId: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface Episode {
+  id: number;
+  seriesId: number;
+  seasonNumber: number;
+  episodeNumber: number;
+  absoluteEpisodeNumber: number | null;
+  title: string | null;
+  overview: string | null;
+  airDate: string | null;
+  airDateUtc: string | null;
+  runtime: number;
+  monitored: boolean;
+  episodeFileId: number | null;
+  hasFile: boolean;
+}
+
+export interface SeasonView {
+  seasonNumber: number;
+  monitored: boolean;
+  statistics: SeriesStatistics;
+}

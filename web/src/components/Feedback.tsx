@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ApiError } from '../api/client';
 
 export function ErrorNote({ error }: { error: unknown }) {
   if (!error) return null;
@@ -26,4 +27,28 @@ export function QueryView<T>(props: {
   if (props.query.isPending) return <Loading what={props.what} />;
   if (props.query.data === undefined) return <ErrorNote error={props.query.error} />;
   return <>{props.children(props.query.data)}</>;
+}
+
+/** An API error with its problem details: status, title, detail and field findings. */
+export function ProblemNote({ error }: { error: unknown }) {
+  if (!error) return null;
+  if (!(error instanceof ApiError)) return <ErrorNote error={error} />;
+  const p = error.problem;
+  return (
+    <div className="error" role="alert">
+      <strong>
+        {p.status} {p.title ?? 'Request failed'}
+      </strong>
+      {p.detail && p.detail !== p.title ? <span>: {p.detail}</span> : null}
+      {error.findings.length > 0 ? (
+        <ul>
+          {error.findings.map((f) => (
+            <li key={`${f.field}:${f.message}`}>
+              <code>{f.field}</code> {f.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
 }

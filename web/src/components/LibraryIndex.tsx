@@ -1,6 +1,7 @@
 // The Movies and Series index: poster grid, overview list and compact table over the same server-paged, virtualised
 // data. Toolbar: search (debounced), sort key + direction, filters, view switch; all labelled controls.
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { get } from '../api/client';
@@ -79,6 +80,14 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
     return () => ro.disconnect();
   }, [ref]);
   return width;
+}
+
+function ItemLink({ resource, id, title }: { resource: 'movie' | 'series'; id: number; title: string }) {
+  return (
+    <Link to={resource === 'movie' ? '/movie/$id' : '/series/$id'} params={{ id: String(id) }} className="item-link">
+      {title}
+    </Link>
+  );
 }
 
 export function posterOf(images: MediaImage[]): string | undefined {
@@ -235,7 +244,7 @@ export function LibraryIndex<T extends { id: number; title: string; images: Medi
                   <div key={item.id} className="poster-card" data-testid="library-item">
                     <Poster images={item.images} title={item.title} />
                     <div className="poster-title" title={item.title}>
-                      {item.title}
+                      <ItemLink resource={resource} id={item.id} title={item.title} />
                     </div>
                     <div className="muted small">{props.subtitle(item)}</div>
                   </div>
@@ -267,7 +276,8 @@ export function LibraryIndex<T extends { id: number; title: string; images: Medi
                   <Poster images={item.images} title={item.title} small />
                   <div>
                     <div className="overview-title">
-                      {item.title} {badge ? <span className={`pill ${badge.tone}`}>{badge.text}</span> : null}
+                      <ItemLink resource={resource} id={item.id} title={item.title} />{' '}
+                      {badge ? <span className={`pill ${badge.tone}`}>{badge.text}</span> : null}
                     </div>
                     <div className="muted small">{props.subtitle(item)}</div>
                     <p className="overview-text">{props.overview(item)}</p>

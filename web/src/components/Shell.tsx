@@ -7,8 +7,8 @@ import { keys } from '../api/query-keys';
 import type { HealthIssue } from '../api/types';
 
 const NAV: Array<{ to: string; label: string; children?: Array<{ to: string; label: string }> }> = [
-  { to: '/movies', label: 'Movies' },
-  { to: '/series', label: 'Series' },
+  { to: '/movies', label: 'Movies', children: [{ to: '/add/movie', label: 'Add movie' }] },
+  { to: '/series', label: 'Series', children: [{ to: '/add/series', label: 'Add series' }] },
   { to: '/calendar', label: 'Calendar' },
   { to: '/activity', label: 'Activity' },
   { to: '/wanted', label: 'Wanted' },
@@ -68,7 +68,10 @@ export function Shell() {
         <nav aria-label="Main">
           <ul>
             {NAV.map((item) => {
-              const open = pathname === item.to || pathname.startsWith(`${item.to}/`);
+              const open =
+                pathname === item.to ||
+                pathname.startsWith(`${item.to}/`) ||
+                (item.children ?? []).some((c) => pathname === c.to);
               return (
                 <li key={item.to}>
                   <Link to={item.to} className="nav-link" activeProps={{ 'aria-current': 'page', className: 'active' }}>
