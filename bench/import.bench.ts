@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../server/src/db/database.js';
 import { migrate } from '../server/src/db/migrator.js';
 import { EpisodeRepository } from '../server/src/db/repositories/episode.repository.js';
+import { HistoryRepository } from '../server/src/db/repositories/history.repository.js';
 import { ImportJournalRepository } from '../server/src/db/repositories/import-journal.repository.js';
 import { ImportSettingsRepository } from '../server/src/db/repositories/import-settings.repository.js';
 import { MediaFileRepository } from '../server/src/db/repositories/media-file.repository.js';
@@ -132,6 +133,7 @@ try {
     settings: () => settingsRepo.get(),
     naming: () => naming.get(),
     tracked,
+    history: new HistoryRepository(db),
     client: async () => ({ name: 'qBittorrent', host: 'localhost' }),
     mappedFolders: async () => [],
     markImported: async (id) => {

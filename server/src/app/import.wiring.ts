@@ -122,6 +122,7 @@ export async function wireImport(database: Database, app: ImportAppDeps): Promis
     settings,
     naming,
     tracked,
+    history: app.downloads.repos.history,
     client,
     mappedFolders,
     markImported: (id) => queue.onImported(id),
@@ -192,7 +193,7 @@ export async function wireImport(database: Database, app: ImportAppDeps): Promis
 
   const routes: FastifyPluginAsync[] = [
     async (http) => {
-      await http.register(manualImportRoutes({ manualImport }), { prefix: '/api/v1' });
+      await http.register(manualImportRoutes({ manualImport, completed }), { prefix: '/api/v1' });
       await http.register(renameRoutes({ library }), { prefix: '/api/v1' });
       await http.register(
         mediaFileRoutes({

@@ -133,6 +133,7 @@ describe.each(DIALECTS)('completed download import (%s)', (dialect) => {
       settings: () => settingsRepo.get(),
       naming: () => new NamingConfigRepository(db).get(),
       tracked,
+      history: new HistoryRepository(db),
       client: async () => ({ name: 'qBittorrent', host: 'qbittorrent' }),
       mappedFolders: async () => [],
       markImported: async (id) => {
@@ -374,6 +375,14 @@ describe.each(DIALECTS)('completed download import (%s)', (dialect) => {
     const re = await service.process(e.id);
     expect(re.messages[0]?.title).toBe('No video files');
     expect(re.messages[0]?.messages[0]).toMatch(/readme\.txt.*left untouched/);
+    expect(readdirSync(junk)).toEqual(['readme.txt']);
+    // The user gives up on it: ignored, `downloadIgnored` history, files untouched.
+    expect((await service.ignore(e.id)).status).toBe('ignored');
+    const ignored = await new HistoryRepository(t.database.db).page(
+      { page: 1, pageSize: 5, sortDirection: 'descending' },
+      { downloadId: e.downloadId, eventType: 'downloadIgnored' },
+    );
+    expect(ignored.records).toHaveLength(1);
     expect(readdirSync(junk)).toEqual(['readme.txt']);
   });
 

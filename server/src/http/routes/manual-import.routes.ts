@@ -1,7 +1,9 @@
 // /api/v1/manualimport: GET lists the candidate files of a folder or a tracked download (parsed item, quality,
-// languages, size, rejections); POST imports the chosen files with the user's overrides.
+// languages, size, rejections); POST imports the chosen files with the user's overrides; POST
+// /manualimport/ignore/:trackedDownloadId gives up on a download (`downloadIgnored`).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { CompletedDownloadService } from '../../services/import/completed-download.service.js';
 import type { ManualImportService } from '../../services/import/manual-import.service.js';
 import { qualityModel } from './history.routes.js';
 
@@ -43,8 +45,20 @@ const outcome = z
   .meta({ id: 'ImportOutcome' });
 const pathString = z.string().min(1).max(4096);
 
-export function manualImportRoutes(deps: { manualImport: ManualImportService }): FastifyPluginAsyncZod {
+export function manualImportRoutes(deps: {
+  manualImport: ManualImportService;
+  completed: Pick<CompletedDownloadService, 'ignore'>;
+}): FastifyPluginAsyncZod {
   return async (app) => {
+    // Give up on importing a tracked download: it leaves the queue (`downloadIgnored` history), files untouched.
+    app.post(
+      '/manualimport/ignore/:trackedDownloadId',
+      { schema: { tags: ['import'], params: z.object({ trackedDownloadId: id }) } },
+      async (req) => {
+        const t = await deps.completed.ignore(req.params.trackedDownloadId);
+        return { id: t.id, status: t.status };
+      },
+    );
     app.get(
       '/manualimport',
       {

@@ -2,10 +2,12 @@
 // retries) the download's local folder is checked (inside the allowed folders, reachable, readable), its video
 // files are matched and checked, and the accepted ones imported. Anything that cannot be imported leaves the
 // download in `importBlocked` with one clear message per cause; nothing in the download is deleted then.
+import type { HistoryRepository } from '../../db/repositories/history.repository.js';
 import type { TrackedDownloadRepository } from '../../db/repositories/tracked-download.repository.js';
 import type { NamingConfig } from '../../domain/naming/naming.types.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
+import { NotFoundError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { StatusMessage, TrackedDownload } from '../downloads/download.types.js';
 import { PATH_NOT_FOUND_TITLE } from '../downloads/tracking.rules.js';
@@ -24,6 +26,7 @@ export interface CompletedDownloadDeps {
   settings(): Promise<ImportSettings>;
   naming(): Promise<NamingConfig>;
   tracked: Pick<TrackedDownloadRepository, 'get' | 'update' | 'pageActive'>;
+  history: Pick<HistoryRepository, 'insertMany'>;
   /** Name and host of a download client (null when it is gone). */
   client(id: number): Promise<{ name: string; host: string } | null>;
   /** Local paths of the remote path mappings (allowed import sources). */
@@ -207,6 +210,34 @@ export class CompletedDownloadService {
       return { trackedDownloadId: t.id, status: 'imported', imported, messages: [] };
     }
     return this.block(t, [...problems, ...perFile(waiting)], imported);
+  }
+
+  /**
+   * The user gives up on importing a download (Sonarr's "ignore"): it leaves the queue as `ignored`, nothing on
+   * disk is touched, and `downloadIgnored` history says so.
+   */
+  async ignore(trackedId: number, reason = 'ignored by the user'): Promise<TrackedDownload> {
+    const t = await this.deps.tracked.get(trackedId);
+    if (!t) throw new NotFoundError(`tracked download ${trackedId} not found`);
+    const now = new Date(this.deps.clock.now()).toISOString();
+    const updated = (await this.deps.tracked.update(trackedId, { status: 'ignored', statusMessages: [] })) ?? t;
+    await this.deps.history.insertMany(
+      (t.episodeIds.length ? t.episodeIds : [null]).map((episodeId) => ({
+        eventType: 'downloadIgnored' as const,
+        date: now,
+        sourceTitle: t.title,
+        quality: t.quality,
+        languages: t.languages,
+        customFormatScore: t.release.customFormatScore ?? 0,
+        movieId: t.movieId,
+        seriesId: t.seriesId,
+        episodeId,
+        downloadId: t.downloadId,
+        data: { reason, trackedDownloadId: t.id, downloadClientId: t.downloadClientId, indexer: t.indexer },
+      })),
+    );
+    this.deps.events.emit('queue.updated', { changed: [], removedIds: [trackedId] });
+    return updated;
   }
 
   private async block(
