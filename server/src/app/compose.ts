@@ -164,7 +164,6 @@ async function composeWith(
     clock,
     log: logger,
   });
-  const decisions = wireDecisions(database, library, definitionRepo);
   const downloads = wireDownloads(database, {
     providers: { health: providerHealth, instances },
     commands: commandRegistry,
@@ -174,6 +173,7 @@ async function composeWith(
     clock,
     log: logger,
   });
+  const decisions = wireDecisions(database, library, definitionRepo, { queue: downloads.services.queueLookup });
   const imports = await wireImport(database, {
     library,
     downloads,

@@ -13,7 +13,7 @@ import type { IndexerInfo } from '../domain/decisions/decision.types.js';
 import { customFormatRoutes } from '../http/routes/custom-format.routes.js';
 import { delayProfileRoutes } from '../http/routes/delay-profile.routes.js';
 import { releaseProfileRoutes } from '../http/routes/release-profile.routes.js';
-import type { IndexerLookup } from '../services/decisions/decision.ports.js';
+import type { IndexerLookup, QueueLookup } from '../services/decisions/decision.ports.js';
 import {
   CustomFormatService,
   DelayProfileService,
@@ -38,6 +38,7 @@ export function wireDecisions(
   database: Database,
   library: LibraryWiring,
   definitions: ProviderDefinitionRepository,
+  lookups: { queue?: QueueLookup } = {},
 ): DecisionWiring {
   const db = database.db;
   const repos = {
