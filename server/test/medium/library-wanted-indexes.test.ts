@@ -6,7 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EpisodeRepository } from '../../src/db/repositories/episode.repository.js';
 import { MovieRepository } from '../../src/db/repositories/movie.repository.js';
 import { SeriesRepository } from '../../src/db/repositories/series.repository.js';
+import { seriesToRow } from '../../src/db/repositories/series-row.mapper.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.js';
+import { episodeMeta, newSeries } from '../support/library-factories.js';
 
 interface Captured {
   sql: string;
@@ -83,7 +85,26 @@ describe.each(DIALECTS)('library wanted/calendar indexes (%s)', (dialect) => {
     expect(episodeCalendar).toContain('episodes_air_date_utc_idx');
     for (const column of ['in_cinemas', 'digital_release', 'physical_release'])
       expect(movieCalendar).toContain(`movies_${column}_idx`);
-    expect(statsSome).toContain('USING COVERING INDEX episodes_statistics_idx');
-    expect(statsAll).toContain('USING COVERING INDEX episodes_statistics_idx');
+    // Statistics come from season_statistics (migration 0011), by its primary key for some series.
+    expect(statsSome).toContain('SEARCH season_statistics USING INDEX sqlite_autoindex_season_statistics_1');
+    expect(statsAll).toContain('SCAN season_statistics');
+  });
+
+  it('recomputes out-of-date season statistics from the covering statistics index', async () => {
+    const db = tdb.database.db;
+    const s = await db
+      .insertInto('series')
+      .values(seriesToRow(newSeries(1)))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await episodes.upsertMany(s.id, [
+      { ...episodeMeta(1, 1, { airDateUtc: '2030-01-01T00:00:00.000Z' }), monitored: true },
+    ]);
+    captured = [];
+    const [stats] = await series.seasonStatistics('2031-01-01T00:00:00.000Z', [s.id]);
+    expect(stats).toMatchObject({ episodeCount: 1, previousAiring: '2030-01-01T00:00:00.000Z', nextAiring: null });
+    const aggregate = captured.find((q) => /group by/i.test(q.sql));
+    expect(aggregate).toBeDefined();
+    if (dialect === 'sqlite') expect(plan(aggregate!)).toContain('USING COVERING INDEX episodes_statistics_idx');
   });
 });

@@ -9,6 +9,7 @@ import { search } from './0007-search.migration.js';
 import { naming } from './0008-naming.migration.js';
 import { importLists } from './0009-import-lists.migration.js';
 import { mediaFiles } from './0010-media-files.migration.js';
+import { libraryPerf } from './0011-library-perf.migration.js';
 import type { Migration } from './helpers.js';
 
 export const migrations: Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   naming,
   importLists,
   mediaFiles,
+  libraryPerf,
 ];

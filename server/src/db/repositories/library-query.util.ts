@@ -1,6 +1,7 @@
 // SQL helpers the library repositories share: unique violations as ConflictError, tag membership in a JSON
 // array column, whitelisted sorting, paging, batching and "join a transaction if one is open".
 import { type Expression, type Kysely, type OrderByModifiersCallbackExpression, type SqlBool, sql } from 'kysely';
+import type { MediaImage, Ratings } from '../../domain/library/media.types.js';
 import type { PageRequest } from '../../domain/library/paging.types.js';
 import type { DB } from '../schema.js';
 
@@ -53,3 +54,18 @@ export function inTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promis
 
 export const bool = (value: boolean): number => (value ? 1 : 0);
 export const parseJson = <T>(text: string): T => JSON.parse(text) as T;
+
+/**
+ * Artwork and ratings columns, reduced to the documented fields (what the API schemas declare), so list
+ * responses can be written with plain JSON.stringify and still match the schema serializer's output.
+ */
+export function parseImages(text: string): MediaImage[] {
+  return (JSON.parse(text) as MediaImage[]).map((i) => ({ coverType: i.coverType, remoteUrl: i.remoteUrl }));
+}
+
+export function parseRatings(text: string): Ratings {
+  const out: Ratings = {};
+  for (const [source, r] of Object.entries(JSON.parse(text) as Ratings))
+    out[source] = { value: r.value, votes: r.votes };
+  return out;
+}

@@ -2,7 +2,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Movie, MovieStatus, NewMovie } from '../../domain/library/movie.types.js';
 import type { MoviesTable } from '../schema.js';
-import { bool, parseJson } from './library-query.util.js';
+import { bool, parseImages, parseJson, parseRatings } from './library-query.util.js';
 
 type Row = Selectable<MoviesTable>;
 
@@ -26,8 +26,8 @@ export function movieFromRow(row: Row): Movie {
     certification: row.certification,
     genres: parseJson(row.genres),
     studio: row.studio,
-    images: parseJson(row.images),
-    ratings: parseJson(row.ratings),
+    images: parseImages(row.images),
+    ratings: parseRatings(row.ratings),
     monitored: row.monitored === 1,
     qualityProfileId: row.quality_profile_id,
     path: row.path,

@@ -10,7 +10,7 @@ import type {
   SeriesType,
 } from '../../domain/library/series.types.js';
 import type { EpisodesTable, SeriesTable } from '../schema.js';
-import { bool, parseJson } from './library-query.util.js';
+import { bool, parseImages, parseJson, parseRatings } from './library-query.util.js';
 
 export function seriesFromRow(row: Selectable<SeriesTable>): Series {
   return {
@@ -30,8 +30,8 @@ export function seriesFromRow(row: Selectable<SeriesTable>): Series {
     seriesType: row.series_type as SeriesType,
     certification: row.certification,
     genres: parseJson(row.genres),
-    images: parseJson(row.images),
-    ratings: parseJson(row.ratings),
+    images: parseImages(row.images),
+    ratings: parseRatings(row.ratings),
     monitored: row.monitored === 1,
     monitorNewItems: row.monitor_new_items as NewItemMonitoring,
     qualityProfileId: row.quality_profile_id,
