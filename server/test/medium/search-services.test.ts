@@ -4,15 +4,15 @@
 // scene-group reputation rejecting a trusted low-score group.
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanMovieTitle } from '../../src/domain/library/clean-title.js';
+import { cleanMovieTitle, cleanSeriesTitle } from '../../src/domain/library/clean-title.js';
 import type { Movie } from '../../src/domain/library/movie.types.js';
 import type { QualityProfile } from '../../src/domain/library/quality-profile.types.js';
 import { ConflictError, ServiceUnavailableError } from '../../src/lib/errors.js';
 import { movieSearch } from '../../src/services/search/search-queries.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.js';
 import { FakeHttpServer } from '../support/fake-http-server.js';
-import { newMovie } from '../support/library-factories.js';
-import { type FeedItem, NOW, type SearchStack, searchStack, torznabFeed } from './search-support.js';
+import { episodeMeta, newMovie, newSeries } from '../support/library-factories.js';
+import { type FeedItem, GB, NOW, type SearchStack, searchStack, torznabFeed } from './search-support.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/protocols/', import.meta.url));
 
@@ -279,6 +279,64 @@ describe.each(DIALECTS)('search services (%s)', (dialect) => {
     const again = await s.search.searchOne(movieSearch(matrix), 'automatic');
     expect(again.decisions.find((d) => d.release.guid === 'm-webdl')?.accepted).toBe(true);
     expect(again.decisions.find((d) => d.release.guid === 'm-bluray')?.accepted).toBe(false);
+  });
+
+  it('each purpose uses only the indexers switched on for it', async () => {
+    serve('/norss', matrixReleases);
+    serve('/noauto', matrixReleases);
+    await s.addIndexer('No RSS', `${fake.url}/norss`, { enableRss: false });
+    await s.addIndexer('No automatic', `${fake.url}/noauto`, { enableAutomaticSearch: false });
+    const rss = await s.search.rssSync();
+    expect(rss.indexers.map((i) => i.name)).toEqual(['No automatic']);
+    const auto = await s.search.searchOne(movieSearch(matrix), 'automatic');
+    expect(auto.fetched.indexers.map((i) => i.name)).toEqual(['No RSS']);
+    const interactive = await s.search.searchOne(movieSearch(matrix), 'interactive');
+    expect(interactive.fetched.indexers.map((i) => i.name).sort()).toEqual(['No RSS', 'No automatic']);
+  });
+
+  it('season search: the season pack is grabbed once and covers its episodes; other seasons are not', async () => {
+    const show = await s.repos.series.insert(
+      newSeries(1, {
+        title: 'Show Name',
+        cleanTitle: cleanSeriesTitle('Show Name'),
+        tvdbId: 1001,
+        qualityProfileId: profile.id,
+        runtime: 45,
+      }),
+    );
+    const aired = (d: string) => ({ airDate: d, airDateUtc: `${d}T02:00:00Z` });
+    await s.repos.episodes.upsertMany(show.id, [
+      ...[1, 2, 3].map((n) => ({ ...episodeMeta(1, n, aired(`2024-01-0${n}`)), monitored: true })),
+      { ...episodeMeta(2, 1, aired('2025-05-01')), monitored: true },
+    ]);
+    serve('/tv', [
+      {
+        title: 'Show.Name.S01.1080p.WEB-DL.DD5.1.H264-NTG',
+        guid: 'pack',
+        seeders: 30,
+        size: 3 * 2 * GB,
+        category: 5040,
+      },
+      { title: 'Show.Name.S01E02.1080p.WEB-DL.DD5.1.H264-NTG', guid: 'e2', seeders: 90, size: 2 * GB, category: 5040 },
+      {
+        title: 'Show.Name.S02E01.1080p.WEB-DL.DD5.1.H264-NTG',
+        guid: 's2e1',
+        seeders: 90,
+        size: 2 * GB,
+        category: 5040,
+      },
+    ]);
+    await s.addIndexer('TV', `${fake.url}/tv`);
+    const requests = await s.search.seriesRequests(show.id, false);
+    expect(requests.map((r) => r.label)).toEqual(['Show Name season 1', 'Show Name S02E01']);
+    const seasonOnly = await s.search.seasonRequests(show.id, 1, false);
+    const run = await s.search.run(seasonOnly);
+    expect(run.grabbed.map((g) => g.guid)).toEqual(['pack']);
+    expect(s.grabs[0]).toMatchObject({ seriesId: show.id });
+    expect(s.grabs[0]?.episodeIds).toHaveLength(3);
+    const asked = fake.requests.filter((r) => r.path === '/tv/api' && r.query.t !== 'caps').map((r) => r.query);
+    expect(asked[0]).toMatchObject({ t: 'tvsearch', tvdbid: '1001', season: '1' });
+    expect(asked[0]?.ep).toBeUndefined();
   });
 
   it('MissingMoviesSearch-style runs grab once per movie across searches', async () => {

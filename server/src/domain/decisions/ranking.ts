@@ -2,6 +2,7 @@
 //  1. quality: the rung in the profile (then the position inside a group), then revision (proper/repack);
 //  2. custom-format score;
 //  3. protocol: the delay profile's preferred protocol first;
+//  3b. episode count (Sonarr): a full season pack first, then releases covering more episodes;
 //  4. indexer priority: lower number first;
 //  5. seeders (torrents only), compared in log2 buckets so 1,000 vs 1,010 seeders is a tie that later keys break;
 //  6. age (usenet only): newer first in buckets (< 1 h, < 1 day, < 1 week, older), like Sonarr — fresh posts are
@@ -21,6 +22,7 @@ export interface RankKey {
   real: number;
   score: number;
   preferredProtocol: number;
+  episodeCount: number;
   priority: number;
   seeders: number;
   age: number;
@@ -62,6 +64,7 @@ export function rankKey(c: Candidate, ctx: Pick<DecisionContext, 'sizes'>, group
     real: c.revision.real,
     score: c.customFormatScore,
     preferredProtocol: c.release.protocol === preferred ? 1 : 0,
+    episodeCount: c.target.kind === 'episode' ? (c.target.fullSeason ? 1_000_000 : 0) + c.target.episodes.length : 0,
     priority: c.indexer?.priority ?? 25,
     seeders,
     age: ageBucket(c),
@@ -80,6 +83,7 @@ export function compareRankKeys(a: RankKey, b: RankKey): number {
     compareRevision({ version: b.version, real: b.real }, { version: a.version, real: a.real }) ||
     b.score - a.score ||
     b.preferredProtocol - a.preferredProtocol ||
+    b.episodeCount - a.episodeCount ||
     a.priority - b.priority ||
     b.seeders - a.seeders ||
     b.age - a.age ||

@@ -140,6 +140,24 @@ describe('release-group preference in ranking', () => {
     expect(rankCandidates([a, b], ctx, [20, 80])).toEqual([1, 0]);
   });
 
+  it('a full season pack ranks before single episodes of the same quality, whatever the seeders', () => {
+    const single = candidate({
+      release: { guid: 'single', seeders: 900 },
+      target: { kind: 'episode', series: series(), episodes: [episode(2)], fullSeason: false, seasonNumber: 1 },
+    });
+    const pack = candidate({
+      release: { guid: 'pack', seeders: 3 },
+      target: {
+        kind: 'episode',
+        series: series(),
+        episodes: [episode(1), episode(2), episode(3)],
+        fullSeason: true,
+        seasonNumber: 1,
+      },
+    });
+    expect(rankCandidates([single, pack], ctx)).toEqual([1, 0]);
+  });
+
   it('never beats quality or custom-format score', () => {
     const low = candidate({ customFormatScore: 0, release: { guid: 'low' } });
     const high = candidate({ customFormatScore: 10, release: { guid: 'high' } });
