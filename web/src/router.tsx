@@ -58,6 +58,7 @@ const routeTree = rootRoute.addChildren([
   lazyPage('/wanted', () => import('./pages/wanted/WantedPage'), 'WantedPage'),
   page('/settings', SettingsIndexPage),
   page('/settings/general', GeneralSettingsPage),
+  lazyPage('/settings/mediamanagement', () => import('./pages/settings/NamingSettingsPage'), 'NamingSettingsPage'),
   page('/settings/downloadclients', () => <ProvidersPage kind="downloadclient" title="Download Clients" />),
   page('/settings/indexers', () => <ProvidersPage kind="indexer" title="Indexers" />),
   page('/settings/connect', () => <ProvidersPage kind="notification" title="Connect" />),

@@ -17,6 +17,7 @@ const NAV: Array<{ to: string; label: string; children?: Array<{ to: string; lab
     label: 'Settings',
     children: [
       { to: '/settings/general', label: 'General' },
+      { to: '/settings/mediamanagement', label: 'Media Management' },
       { to: '/settings/indexers', label: 'Indexers' },
       { to: '/settings/downloadclients', label: 'Download Clients' },
       { to: '/settings/connect', label: 'Connect' },

@@ -129,7 +129,7 @@ function AddForm({ kind, item, onDone }: { kind: Kind; item: LookupResult; onDon
       </h2>
       {roots.data && roots.data.length === 0 ? (
         <p className="warn">
-          No root folder yet: add one in <Link to="/settings">Settings</Link>.
+          No root folder yet: add one under <Link to="/settings/mediamanagement">Media Management</Link>.
         </p>
       ) : null}
       <div className="form-row">

@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/PageHeader';
 
 const SECTIONS = [
   { to: '/settings/general', label: 'General', text: 'API key, authentication, backups' },
+  { to: '/settings/mediamanagement', label: 'Media Management', text: 'Naming formats with preview, file handling' },
   { to: '/settings/indexers', label: 'Indexers', text: 'Newznab, Torznab and other release sources' },
   { to: '/settings/downloadclients', label: 'Download Clients', text: 'Torrent and Usenet clients' },
   { to: '/settings/connect', label: 'Connect', text: 'Notifications' },
