@@ -131,6 +131,7 @@ export async function wireSearch(database: Database, app: SearchAppDeps): Promis
       return hit?.id ?? null;
     },
     observer: sceneGroups,
+    reputations: (names) => sceneGroups.reputations(names),
     clock,
     log,
   });

@@ -131,6 +131,7 @@ describe.each(DIALECTS)('search API end to end (%s)', (dialect) => {
       rejected: false,
       movieId: matrix.id,
     });
+    expect(best.releaseGroupReputation).toMatchObject({ confidence: 'low', tier: expect.stringMatching(/^[SABCD]$/) });
     expect(best.age).toBe(0);
     expect(best.ageMinutes).toBeGreaterThanOrEqual(590);
     expect(releases.find((r) => r.guid === 'm-720')?.age).toBe(3);

@@ -3,7 +3,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ReleaseDecision } from '../../services/decisions/decision-engine.service.js';
-import type { InteractiveSearchService, InteractiveTarget } from '../../services/search/interactive-search.service.js';
+import type {
+  GroupReputation,
+  InteractiveSearchService,
+  InteractiveTarget,
+} from '../../services/search/interactive-search.service.js';
 import type { GrabbedRelease } from '../../services/search/release-processor.js';
 import { type SearchSettings, searchSettingsSchema } from '../../services/search/search-settings.js';
 
@@ -73,6 +77,8 @@ export const releaseView = z.object({
     .nullable(),
   languages: z.array(z.string()),
   releaseGroup: z.string().nullable(),
+  /** The group's reputation from earlier sightings (null when never seen before this search). */
+  releaseGroupReputation: z.object({ score: z.number(), tier: z.string(), confidence: z.string() }).nullable(),
   customFormats: z.array(z.object({ id: z.number(), name: z.string() })),
   customFormatScore: z.number(),
   rejections: z.array(rejectionView),
@@ -86,7 +92,11 @@ export const releaseView = z.object({
 });
 export type ReleaseView = z.infer<typeof releaseView>;
 
-export function presentRelease(d: ReleaseDecision, now: number): ReleaseView {
+export function presentRelease(
+  d: ReleaseDecision,
+  now: number,
+  groups?: ReadonlyMap<string, GroupReputation>,
+): ReleaseView {
   const r = d.release;
   const published = Date.parse(r.usenetDate ?? r.publishDate);
   const minutes = Number.isFinite(published) ? Math.max(0, Math.floor((now - published) / 60_000)) : 0;
@@ -144,6 +154,7 @@ export function presentRelease(d: ReleaseDecision, now: number): ReleaseView {
       : null,
     languages: p?.info.languages ?? [],
     releaseGroup: p?.info.releaseGroup ?? null,
+    releaseGroupReputation: reputationOf(p?.info.releaseGroup, groups),
     customFormats: d.customFormats,
     customFormatScore: d.customFormatScore,
     rejections: d.rejections,
@@ -155,6 +166,14 @@ export function presentRelease(d: ReleaseDecision, now: number): ReleaseView {
     seriesId: d.series?.id ?? null,
     episodeIds: d.episodes.map((e) => e.id),
   };
+}
+
+function reputationOf(
+  group: string | null | undefined,
+  groups: ReadonlyMap<string, GroupReputation> | undefined,
+): ReleaseView['releaseGroupReputation'] {
+  const r = group ? groups?.get(group.trim().toLowerCase()) : undefined;
+  return r ? { score: r.score, tier: r.tier, confidence: r.confidence } : null;
 }
 
 const grabbedView = z.object({
@@ -240,7 +259,7 @@ export function releaseRoutes(deps: {
               : { seriesId: q.seriesId!, seasonNumber: q.seasonNumber! };
         const result = await deps.interactive.search(target);
         const now = deps.now();
-        return result.decisions.map((d) => presentRelease(d, now));
+        return result.decisions.map((d) => presentRelease(d, now, result.groups));
       },
     );
     app.post(

@@ -90,6 +90,15 @@ export class SceneGroupService implements ReleaseGroupPolicy {
     return this.view(r);
   }
 
+  /** Current reputations of these groups (by `groupKey`); unknown groups are absent. */
+  async reputations(names: readonly string[]): Promise<Map<string, Reputation>> {
+    const out = new Map<string, Reputation>();
+    if (names.length === 0) return out;
+    const now = this.deps.clock.now();
+    for (const [key, r] of await this.deps.groups.getMany(names)) out.set(key, reputationOf(r, now));
+    return out;
+  }
+
   listSettings(): Promise<SceneGroupProfileSetting[]> {
     return this.deps.groups.listSettings();
   }

@@ -19,9 +19,17 @@ export type InteractiveTarget =
   | { episodeId: number }
   | { seriesId: number; seasonNumber: number };
 
+export interface GroupReputation {
+  score: number;
+  tier: string;
+  confidence: string;
+}
+
 export interface InteractiveResult {
   decisions: ReleaseDecision[];
   indexers: IndexerOutcome[];
+  /** Reputation of the releases' groups, by lower-cased group name. */
+  groups: Map<string, GroupReputation>;
 }
 
 export interface PushedRelease {
@@ -60,6 +68,7 @@ export interface InteractiveSearchDeps {
   /** Indexer definitions by name, to attribute pushed releases (autobrr sends the name). */
   indexerIdByName: (name: string) => Promise<number | null>;
   observer?: SearchObserver;
+  reputations?: (groups: readonly string[]) => Promise<Map<string, GroupReputation>>;
   clock: Clock;
   log: Logger;
 }
@@ -94,7 +103,9 @@ export class InteractiveSearchService {
       if (b.rank !== null) return 1;
       return a.release.title.localeCompare(b.release.title);
     });
-    return { decisions, indexers: [...indexers.values()] };
+    const names = [...new Set(decisions.map((d) => d.parsed?.info.releaseGroup).filter((g): g is string => !!g))];
+    const groups = this.deps.reputations ? await this.deps.reputations(names) : new Map<string, GroupReputation>();
+    return { decisions, indexers: [...indexers.values()], groups };
   }
 
   /** Grabs a release from a recent interactive search, even when it was rejected (the user chose it). */
