@@ -167,17 +167,24 @@ export class SceneGroupRepository {
     return inTransaction(this.db, async (trx) => {
       const seen = new Set<string>();
       const all = [...unique.values()];
-      for (const part of chunk(all, 400)) {
-        const rows = await trx
-          .selectFrom('scene_group_releases')
-          .select(['indexer_id', 'guid'])
-          .where(
-            'guid',
-            'in',
-            part.map((s) => s.guid),
-          )
-          .execute();
-        for (const r of rows) seen.add(`${r.indexer_id}\u0000${r.guid}`);
+      // Per indexer, so the lookup walks the (indexer_id, guid) unique index.
+      const byIndexer = new Map<number, string[]>();
+      for (const s of all) {
+        const id = s.indexerId ?? 0;
+        const list = byIndexer.get(id);
+        if (list) list.push(s.guid);
+        else byIndexer.set(id, [s.guid]);
+      }
+      for (const [indexerId, guids] of byIndexer) {
+        for (const part of chunk(guids, 400)) {
+          const rows = await trx
+            .selectFrom('scene_group_releases')
+            .select(['indexer_id', 'guid'])
+            .where('indexer_id', '=', indexerId)
+            .where('guid', 'in', part)
+            .execute();
+          for (const r of rows) seen.add(`${r.indexer_id}\u0000${r.guid}`);
+        }
       }
       const fresh = all.filter((s) => !seen.has(`${s.indexerId ?? 0}\u0000${s.guid}`));
       if (fresh.length === 0) return 0;
