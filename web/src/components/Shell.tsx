@@ -18,9 +18,12 @@ const NAV: Array<{ to: string; label: string; children?: Array<{ to: string; lab
     children: [
       { to: '/settings/general', label: 'General' },
       { to: '/settings/mediamanagement', label: 'Media Management' },
+      { to: '/settings/profiles', label: 'Profiles' },
+      { to: '/settings/customformats', label: 'Custom Formats' },
       { to: '/settings/indexers', label: 'Indexers' },
       { to: '/settings/downloadclients', label: 'Download Clients' },
       { to: '/settings/connect', label: 'Connect' },
+      { to: '/settings/tags', label: 'Tags' },
     ],
   },
   {
