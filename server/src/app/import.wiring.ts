@@ -98,7 +98,7 @@ export async function wireImport(database: Database, app: ImportAppDeps): Promis
     profiles: lib.qualityProfiles,
     ...(probe ? { probe } : {}),
   });
-  const importer = new MediaImporter({ db, runner, files, clock });
+  const importer = new MediaImporter({ db, runner, files, clock, events });
   const { queue } = app.downloads.services;
   const tracked = app.downloads.repos.tracked;
   const client = async (id: number) => {

@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import type { Movie } from '../domain/library/movie.types.js';
 import type { Series } from '../domain/library/series.types.js';
-import type { TrackedDownload } from '../services/downloads/download.types.js';
+import type { QualityModel, TrackedDownload } from '../services/downloads/download.types.js';
 
 export interface CommandProgressEvent {
   id: number;
@@ -45,6 +45,35 @@ export interface DownloadEvent {
   downloadClient: { id: number; name: string };
 }
 
+/** A file the import work put into the library (after its transaction committed); `path` is the library path. */
+export interface FileImportedEvent {
+  mediaType: 'movie' | 'episode';
+  movieId: number | null;
+  seriesId: number | null;
+  episodeIds: number[];
+  path: string;
+  file: ImportedFileRef;
+  /** Library files this import replaced (recycled or deleted); non-empty = an upgrade. */
+  replacedFiles: ImportedFileRef[];
+  isUpgrade: boolean;
+  /** The tracked download the file came from, when it came from one. */
+  trackedDownloadId: number | null;
+  downloadId: string | null;
+  downloadClientId: number | null;
+  downloadClient: string | null;
+}
+
+export interface ImportedFileRef {
+  id: number;
+  path: string;
+  relativePath: string;
+  size: number;
+  quality: QualityModel;
+  releaseGroup: string | null;
+  sceneName: string | null;
+  dateAdded: string;
+}
+
 export interface EventMap {
   'command.progress': CommandProgressEvent;
   'health.changed': HealthChangedEvent;
@@ -63,6 +92,7 @@ export interface EventMap {
   'download.completed': DownloadEvent;
   /** `searchAgain`: the search work should look for another release of the same items. */
   'download.failed': DownloadEvent & { reason: string; searchAgain: boolean };
+  'file.imported': FileImportedEvent;
 }
 
 export type EventType = keyof EventMap;

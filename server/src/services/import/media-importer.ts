@@ -10,6 +10,7 @@ import type { Movie } from '../../domain/library/movie.types.js';
 import type { Episode, Series } from '../../domain/library/series.types.js';
 import { buildEpisodeRelativePath, buildMovieRelativePath } from '../../domain/naming/file-name-builder.js';
 import type { NamingConfig, NamingFileInfo, NamingMovie, NamingSeries } from '../../domain/naming/naming.types.js';
+import type { EventBus, ImportedFileRef } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import type { HistoryData, NewHistoryRecord, TrackedDownload } from '../downloads/download.types.js';
 import type { FileTransactionRunner, ReplacedSpec, TransferSpec } from './file-transaction.js';
@@ -93,7 +94,29 @@ export interface MediaImporterDeps {
   runner: FileTransactionRunner;
   files: MediaFileRepository;
   clock: Clock;
+  /** `file.imported` after each committed import (notifications, media servers). */
+  events?: EventBus;
 }
+
+const fileRef = (f: {
+  id: number;
+  path: string;
+  relativePath: string;
+  size: number;
+  quality: ImportCandidate['quality'];
+  releaseGroup: string | null;
+  sceneName: string | null;
+  dateAdded: string;
+}): ImportedFileRef => ({
+  id: f.id,
+  path: f.path,
+  relativePath: f.relativePath,
+  size: f.size,
+  quality: f.quality,
+  releaseGroup: f.releaseGroup,
+  sceneName: f.sceneName,
+  dateAdded: f.dateAdded,
+});
 
 export class MediaImporter {
   constructor(private readonly deps: MediaImporterDeps) {}
@@ -217,6 +240,21 @@ export class MediaImporter {
         });
       await new HistoryRepository(trx).insertMany(history);
       return fileId;
+    });
+    const t = ctx.download?.tracked;
+    this.deps.events?.emit('file.imported', {
+      mediaType: target.kind,
+      movieId: target.kind === 'movie' ? target.movie.id : null,
+      seriesId: target.kind === 'episode' ? target.series.id : null,
+      episodeIds: target.kind === 'episode' ? target.episodes.map((e) => e.id) : [],
+      path: destination,
+      file: fileRef({ ...candidate, id: run.result, path: destination, relativePath, dateAdded: now }),
+      replacedFiles: target.existing.map(fileRef),
+      isUpgrade: target.existing.length > 0,
+      trackedDownloadId: t?.id ?? null,
+      downloadId: t?.downloadId ?? null,
+      downloadClientId: t?.downloadClientId ?? null,
+      downloadClient: ctx.download?.clientName ?? null,
     });
     return {
       path: candidate.path,

@@ -13,6 +13,7 @@ import type { ProviderHealthService } from '../../providers/provider-health.serv
 import type { ProviderInstances } from '../../providers/provider-instances.js';
 import type { ProviderRegistry } from '../../providers/provider-registry.js';
 import type { HealthService } from '../health.service.js';
+import { subscribeDownloadNotifications } from './download-notifications.js';
 import { NotificationService } from './notification.service.js';
 import { subscribeNotificationEvents } from './notification-events.js';
 import { notificationHealthSource } from './notification-health.js';
@@ -65,6 +66,7 @@ export function wireNotifications(deps: NotificationsWiringDeps): NotificationsW
   });
   deps.health.register(notificationHealthSource({ outbox, definitions: deps.definitions, clock: deps.clock }));
   let unsubscribe: (() => void) | undefined;
+  let unsubscribeDownloads: (() => void) | undefined;
   return {
     service,
     worker,
@@ -78,11 +80,23 @@ export function wireNotifications(deps: NotificationsWiringDeps): NotificationsW
         ...(deps.instanceName === undefined ? {} : { instanceName: deps.instanceName }),
         ...(deps.applicationUrl === undefined ? {} : { applicationUrl: deps.applicationUrl }),
       });
+      unsubscribeDownloads ??= subscribeDownloadNotifications({
+        db: deps.database.db,
+        events: deps.events,
+        notifications: service,
+        definitions: deps.definitions,
+        clock: deps.clock,
+        log,
+        ...(deps.instanceName === undefined ? {} : { instanceName: deps.instanceName }),
+        ...(deps.applicationUrl === undefined ? {} : { applicationUrl: deps.applicationUrl }),
+      });
       await worker.start();
     },
     async stop() {
       unsubscribe?.();
       unsubscribe = undefined;
+      unsubscribeDownloads?.();
+      unsubscribeDownloads = undefined;
       await worker.stop();
     },
   };
