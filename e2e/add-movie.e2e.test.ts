@@ -54,8 +54,22 @@ describe('Add movie', () => {
     expect(movies).toEqual([expect.objectContaining({ tmdbId: 550, minimumAvailability: 'announced' })]);
     await browser.screenshot('add-movie-added');
 
+    // The movie's page: metadata, Refresh and Automatic search queue commands, and the monitored toggle persists.
+    await page.getByRole('link', { name: 'Open Fight Club' }).click();
+    await page.getByRole('heading', { name: 'Fight Club', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Automatic search' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /MoviesSearch/ })
+      .waitFor();
+    await page.getByRole('checkbox', { name: 'Monitored' }).uncheck();
+    await expect
+      .poll(async () => (await server.api<Array<{ monitored: boolean }>>('GET', '/movie'))[0]?.monitored)
+      .toBe(false);
+    await browser.screenshot('movie-detail');
+    await page.goto(`${server.url}/add/movie`);
+
     // Searching again marks it as already added, with a link to its page.
-    await page.getByRole('button', { name: 'Add another' }).click();
     await page.getByRole('searchbox', { name: 'Search for a movie' }).fill('tmdb:550');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByRole('link', { name: 'Already in the library: open' }).waitFor();

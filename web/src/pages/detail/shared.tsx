@@ -217,6 +217,7 @@ export function HistoryTable({ records }: { records: HistoryRecord[] }) {
 export function ImageHero({ images, title, children }: { images: MediaImage[]; title: string; children: ReactNode }) {
   const fanart = imageOf(images, 'fanart');
   const poster = imageOf(images, 'poster');
+  const [failed, setFailed] = useState(false);
   return (
     <section
       className="detail-hero"
@@ -224,7 +225,11 @@ export function ImageHero({ images, title, children }: { images: MediaImage[]; t
       style={fanart ? { backgroundImage: `url("${fanart.replace(/"/g, '%22')}")` } : undefined}
     >
       <div className="poster">
-        {poster ? <img src={poster} alt={`${title} poster`} /> : <span aria-hidden="true">{title}</span>}
+        {poster && !failed ? (
+          <img src={poster} alt={`${title} poster`} onError={() => setFailed(true)} />
+        ) : (
+          <span aria-hidden="true">{title}</span>
+        )}
       </div>
       <div>{children}</div>
     </section>
