@@ -2,7 +2,8 @@
 // (composeApp, in a child process so its RSS is its own) on 127.0.0.1 and measures list pages, one series'
 // episodes, a month of calendar, wanted/missing and the unpaginated series list over loopback; then the page
 // measurements again on a throwaway PostgreSQL cluster. Run with `npm run bench -- library`.
-// Knobs: LIBRARY_BENCH_ROUNDS (timed requests per case, default 60), LIBRARY_BENCH_PG=0 skips PostgreSQL.
+// Knobs: LIBRARY_BENCH_ROUNDS (timed requests per case, default 60), LIBRARY_BENCH_PG=0 skips PostgreSQL,
+// LIBRARY_BENCH_SQLITE=0 skips SQLite (PostgreSQL figures only; no targets are checked then).
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -368,7 +369,7 @@ async function main(): Promise<void> {
       .join(' ');
   process.stdout.write(`node ${process.versions.node}, ${availableParallelism()} cores, load average ${load()}\n`);
   const failures: string[] = [];
-  await runSqlite(failures);
+  if (process.env.LIBRARY_BENCH_SQLITE !== '0') await runSqlite(failures);
   if (process.env.LIBRARY_BENCH_PG !== '0') await runPostgres();
   process.stdout.write(`\nload average at the end: ${load()}\n`);
   if (failures.length) {

@@ -141,6 +141,24 @@ describe.each(DIALECTS)('season statistics (%s)', (dialect) => {
     expect(await series.listAfter({ monitored: false }, 10)).toEqual(await series.list({ monitored: false }));
   });
 
+  it('pages (ids first on PostgreSQL) hold the rows a plain sort gives, in order', async () => {
+    const movies = new MovieRepository(tdb.database.db);
+    await movies.insertMany([4, 7, 1, 6, 2, 5, 3].map((n) => newMovie(n, { year: 2000 + (n % 3) })));
+    const all = await movies.list();
+    const byYear = [...all].sort((a, b) => b.year - a.year || b.id - a.id);
+    const page = (sortKey: 'title' | 'year', sortDirection: 'ascending' | 'descending') =>
+      movies.page({ page: 2, pageSize: 3, sortKey, sortDirection });
+    expect((await page('title', 'ascending')).records).toEqual(all.slice(3, 6));
+    expect((await page('year', 'descending')).records).toEqual(byYear.slice(3, 6));
+    expect((await movies.page({ page: 3, pageSize: 3, sortKey: 'year', sortDirection: 'descending' })).records).toEqual(
+      byYear.slice(6),
+    );
+    const s = await series.insert(newSeries(1));
+    expect(
+      (await series.page({ page: 1, pageSize: 5, sortKey: 'added', sortDirection: 'descending' })).records,
+    ).toEqual([s]);
+  });
+
   it('recomputes rows whose airing window the clock has left, and stores them back', async () => {
     const s = await series.insert(newSeries(1));
     await episodes.upsertMany(s.id, [ep(1, 1, -24), ep(1, 2, 24), ep(1, 3, 48)]);

@@ -1,6 +1,13 @@
 // SQL helpers the library repositories share: unique violations as ConflictError, tag membership in a JSON
 // array column, whitelisted sorting, paging, batching and "join a transaction if one is open".
-import { type Expression, type Kysely, type OrderByModifiersCallbackExpression, type SqlBool, sql } from 'kysely';
+import {
+  type Expression,
+  type Kysely,
+  type OrderByModifiersCallbackExpression,
+  PostgresAdapter,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import type { MediaImage, Ratings } from '../../domain/library/media.types.js';
 import type { PageRequest } from '../../domain/library/paging.types.js';
 import type { DB } from '../schema.js';
@@ -39,6 +46,15 @@ export function sortOrder(
     const directed = direction === 'descending' ? ob.desc() : ob.asc();
     return nullable ? directed.nullsLast() : directed;
   };
+}
+
+/**
+ * PostgreSQL pages select the page's ids first (an index-only scan of the `(sort column, id)` indexes from
+ * migration 0011) and only then whole rows: with OFFSET it would otherwise read the heap row of every skipped
+ * record (20,000 for the last movie page). SQLite already skips by index entries, so it keeps the plain query.
+ */
+export function deferPageRows(db: Kysely<DB>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {

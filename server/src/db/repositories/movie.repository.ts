@@ -8,6 +8,7 @@ import type { DB, MoviesTable } from '../schema.js';
 import {
   bool,
   chunk,
+  deferPageRows,
   hasTag,
   inTransaction,
   isUniqueViolation,
@@ -228,15 +229,32 @@ export class MovieRepository {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where((eb) => where(eb, filter))
       .executeTakeFirstOrThrow();
-    const rows = await this.db
-      .selectFrom('movies')
-      .selectAll()
-      .where((eb) => where(eb, filter))
-      .orderBy(sql.ref(sort.column), sortOrder(req.sortDirection, sort.nullable))
-      .orderBy('movies.id', sortOrder(req.sortDirection))
-      .limit(req.pageSize)
-      .offset(pageOffset(req))
-      .execute();
+    const rows = deferPageRows(this.db)
+      ? await this.db
+          .selectFrom('movies')
+          .selectAll()
+          .where('movies.id', 'in', (eb) =>
+            eb
+              .selectFrom('movies')
+              .select('movies.id')
+              .where((inner) => where(inner, filter))
+              .orderBy(sql.ref(sort.column), sortOrder(req.sortDirection, sort.nullable))
+              .orderBy('movies.id', sortOrder(req.sortDirection))
+              .limit(req.pageSize)
+              .offset(pageOffset(req)),
+          )
+          .orderBy(sql.ref(sort.column), sortOrder(req.sortDirection, sort.nullable))
+          .orderBy('movies.id', sortOrder(req.sortDirection))
+          .execute()
+      : await this.db
+          .selectFrom('movies')
+          .selectAll()
+          .where((eb) => where(eb, filter))
+          .orderBy(sql.ref(sort.column), sortOrder(req.sortDirection, sort.nullable))
+          .orderBy('movies.id', sortOrder(req.sortDirection))
+          .limit(req.pageSize)
+          .offset(pageOffset(req))
+          .execute();
     return { ...req, totalRecords: Number(count.n), records: rows.map(movieFromRow) };
   }
 

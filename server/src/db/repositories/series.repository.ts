@@ -16,6 +16,7 @@ import type { DB } from '../schema.js';
 import {
   bool,
   chunk,
+  deferPageRows,
   hasTag,
   inTransaction,
   isUniqueViolation,
@@ -231,15 +232,32 @@ export class SeriesRepository {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where((eb) => where(eb, filter))
       .executeTakeFirstOrThrow();
-    const rows = await this.db
-      .selectFrom('series')
-      .selectAll()
-      .where((eb) => where(eb, filter))
-      .orderBy(sql.ref(sort.column), sortOrder(req.sortDirection, sort.nullable))
-      .orderBy('series.id', sortOrder(req.sortDirection))
-      .limit(req.pageSize)
-      .offset(pageOffset(req))
-      .execute();
+    const rows = deferPageRows(this.db)
+      ? await this.db
+          .selectFrom('series')
+          .selectAll()
+          .where('series.id', 'in', (eb) =>
+            eb
+              .selectFrom('series')
+              .select('series.id')
+              .where((inner) => where(inner, filter))
+              .orderBy(sql.ref(sort.column), sortOrder(req.sortDirection, sort.nullable))
+              .orderBy('series.id', sortOrder(req.sortDirection))
+              .limit(req.pageSize)
+              .offset(pageOffset(req)),
+          )
+          .orderBy(sql.ref(sort.column), sortOrder(req.sortDirection, sort.nullable))
+          .orderBy('series.id', sortOrder(req.sortDirection))
+          .execute()
+      : await this.db
+          .selectFrom('series')
+          .selectAll()
+          .where((eb) => where(eb, filter))
+          .orderBy(sql.ref(sort.column), sortOrder(req.sortDirection, sort.nullable))
+          .orderBy('series.id', sortOrder(req.sortDirection))
+          .limit(req.pageSize)
+          .offset(pageOffset(req))
+          .execute();
     return { ...req, totalRecords: Number(count.n), records: rows.map(seriesFromRow) };
   }
 

@@ -188,7 +188,7 @@ export function seriesRoutes(deps: SeriesRoutesDeps): FastifyPluginAsyncZod {
         // Sonarr's `?tvdbId=`: the matching series as a list (empty when not in the library).
         if (q.tvdbId !== undefined) return deps.series.byTvdbId(q.tvdbId);
         if (q.page === undefined && q.pageSize === undefined && q.sortKey === undefined) {
-          // Streamed in slices of 500 series (5,000 series are 11 MB of JSON); same records as series.list.
+          // Streamed in slices of 100 series (5,000 series are 11 MB of JSON); same records as series.list.
           const body = await jsonArrayStream(deps.series.listSlices(filter));
           return reply.type('application/json; charset=utf-8').send(body as never);
         }

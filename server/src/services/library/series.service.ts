@@ -126,7 +126,7 @@ export class SeriesService {
    * The same list as `list`, a slice of `size` series at a time (three queries per slice): what the unpaginated
    * GET /series streams, so memory stays at one slice's objects whatever the library's size.
    */
-  async *listSlices(filter: SeriesFilter = {}, size = 500): AsyncGenerator<SeriesView[]> {
+  async *listSlices(filter: SeriesFilter = {}, size = 100): AsyncGenerator<SeriesView[]> {
     let after: { sortTitle: string; id: number } | undefined;
     for (;;) {
       const part = await this.deps.series.listAfter(filter, size, after);
