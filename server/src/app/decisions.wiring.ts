@@ -60,6 +60,7 @@ export function wireDecisions(
     indexers: indexerLookup(definitions),
     // Upgrades compare against the qualities of the files on disk (issue 7).
     files: new MediaFileRepository(db),
+    ...(lookups.queue ? { queue: lookups.queue } : {}),
   });
   const customFormats = new CustomFormatService({ formats: repos.customFormats });
   const releaseProfiles = new ReleaseProfileService({ profiles: repos.releaseProfiles });

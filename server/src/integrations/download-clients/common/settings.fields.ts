@@ -50,18 +50,12 @@ export const removalFields = () => ({
     .meta({ label: 'Remove completed', help: 'Remove from the client after import (and seeding goals)', order: 30 }),
   removeFailedDownloads: z.boolean().default(true).meta({ label: 'Remove failed', order: 31 }),
   // Which client a grab goes to when several can take the protocol: lowest number first (Sonarr's client priority).
-  priority: z
-    .number()
-    .int()
-    .min(1)
-    .max(50)
-    .default(1)
-    .meta({
-      label: 'Client priority',
-      help: '1 (highest) to 50; grabs go to the highest-priority client',
-      order: 32,
-      advanced: true,
-    }),
+  priority: z.number().int().min(1).max(50).default(1).meta({
+    label: 'Client priority',
+    help: '1 (highest) to 50; grabs go to the highest-priority client',
+    order: 32,
+    advanced: true,
+  }),
 });
 
 /**
