@@ -262,6 +262,14 @@ async function main(): Promise<void> {
     const s1 = await tracker.refresh();
     const firstMs = performance.now() - first;
     if (s1.items !== N || s1.changed !== N) throw new Error(`first cycle saw ${s1.items} items, changed ${s1.changed}`);
+    // qBittorrent may still be settling freshly added torrents (state/size fields change for a few cycles):
+    // poll until a cycle changes nothing, so "idle" means idle.
+    let settle = 0;
+    while ((await tracker.refresh()).changed !== 0) {
+      if (++settle >= 30) throw new Error('qBittorrent did not settle within 30 cycles');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    console.log(`settled after ${settle} extra cycle(s)`);
     const idle: number[] = [];
     for (let i = 0; i < 10; i++) {
       const t0 = performance.now();
