@@ -13,6 +13,7 @@ import {
 import type { HttpLogger } from '../../../lib/http/http-client.js';
 import type { NotificationMessage, NotifierPort } from '../../../providers/ports/notifier.port.js';
 import type { HealthCheckResult } from '../../../providers/ports.js';
+import { manualTestMessage } from '../common/test-message.js';
 import { checkTargetUrl, createSafeDispatcher, ensureSafeTarget } from '../common/url-safety.js';
 import { AppriseApi } from './api.js';
 import { renderApprise } from './render.js';
@@ -54,15 +55,7 @@ export class AppriseNotifier implements NotifierPort {
     if (unsafe) return [unsafe];
     const targetField = this.settings.configKey ? 'settings.configKey' : 'settings.statelessUrls';
     try {
-      await this.send({
-        type: 'manual_test',
-        title: 'Test',
-        message: 'This is a test message from idkarr',
-        payload: {},
-        occurredAt: new Date(this.ctx.clock.now()).toISOString(),
-        instanceName: 'idkarr',
-        applicationUrl: '',
-      });
+      await this.send(manualTestMessage(this.ctx.clock.now()));
       return [];
     } catch (err) {
       if (err instanceof AuthError) return [{ field: 'settings.password', message: err.message, severity: 'error' }];

@@ -6,6 +6,7 @@ import { AuthError, type Finding, NotFoundError, TimeoutError, UnreachableError 
 import type { HttpLogger } from '../../../lib/http/http-client.js';
 import type { NotificationMessage, NotifierPort } from '../../../providers/ports/notifier.port.js';
 import type { HealthCheckResult } from '../../../providers/ports.js';
+import { manualTestMessage } from '../common/test-message.js';
 import { checkTargetUrl, createSafeDispatcher, ensureSafeTarget } from '../common/url-safety.js';
 import { DiscordApi } from './api.js';
 import { renderDiscord } from './render.js';
@@ -46,7 +47,7 @@ export class DiscordNotifier implements NotifierPort {
     const unsafe = await checkTargetUrl(this.settings.webhookUrl, { field: FIELD });
     if (unsafe) return [unsafe];
     try {
-      await this.send(testMessage(this.ctx.clock.now()));
+      await this.send(manualTestMessage(this.ctx.clock.now()));
       return [];
     } catch (err) {
       if (err instanceof AuthError) return [finding(`Discord refused the webhook token: ${err.message}`)];
@@ -69,16 +70,4 @@ export class DiscordNotifier implements NotifierPort {
 
 function finding(message: string): Finding {
   return { field: FIELD, message, severity: 'error' };
-}
-
-export function testMessage(now: number): NotificationMessage {
-  return {
-    type: 'manual_test',
-    title: 'Test',
-    message: 'This is a test message from idkarr',
-    payload: {},
-    occurredAt: new Date(now).toISOString(),
-    instanceName: 'idkarr',
-    applicationUrl: '',
-  };
 }

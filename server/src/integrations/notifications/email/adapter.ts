@@ -4,6 +4,7 @@ import type { Clock } from '../../../lib/clock.js';
 import { AuthError, type Finding, ProtocolError, TimeoutError, UnreachableError } from '../../../lib/errors.js';
 import type { NotificationMessage, NotifierPort } from '../../../providers/ports/notifier.port.js';
 import type { HealthCheckResult } from '../../../providers/ports.js';
+import { manualTestMessage } from '../common/test-message.js';
 import { checkTargetUrl, ensureSafeTarget } from '../common/url-safety.js';
 import { EmailRecipientError, sendMail, verifySmtp } from './api.js';
 import { renderEmail } from './render.js';
@@ -33,15 +34,7 @@ export class EmailNotifier implements NotifierPort {
     const unsafe = await checkTargetUrl(this.target, { field: 'settings.server', protocols: ['smtp:'] });
     if (unsafe) return [unsafe];
     try {
-      await this.send({
-        type: 'manual_test',
-        title: 'Test',
-        message: 'This is a test message from idkarr',
-        payload: {},
-        occurredAt: new Date(this.ctx.clock.now()).toISOString(),
-        instanceName: 'idkarr',
-        applicationUrl: '',
-      });
+      await this.send(manualTestMessage(this.ctx.clock.now()));
       return [];
     } catch (err) {
       if (err instanceof AuthError) return [{ field: 'settings.password', message: err.message, severity: 'error' }];

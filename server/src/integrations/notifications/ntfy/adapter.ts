@@ -6,6 +6,7 @@ import { AuthError, type Finding, NotFoundError, TimeoutError, UnreachableError 
 import type { HttpLogger } from '../../../lib/http/http-client.js';
 import type { NotificationMessage, NotifierPort } from '../../../providers/ports/notifier.port.js';
 import type { HealthCheckResult } from '../../../providers/ports.js';
+import { manualTestMessage } from '../common/test-message.js';
 import { checkTargetUrl, createSafeDispatcher, ensureSafeTarget } from '../common/url-safety.js';
 import { NtfyApi } from './api.js';
 import { renderNtfy } from './render.js';
@@ -41,15 +42,7 @@ export class NtfyNotifier implements NotifierPort {
     const unsafe = await checkTargetUrl(this.settings.serverUrl, { field: 'settings.serverUrl' });
     if (unsafe) return [unsafe];
     try {
-      await this.send({
-        type: 'manual_test',
-        title: 'Test',
-        message: 'This is a test message from idkarr',
-        payload: {},
-        occurredAt: new Date(this.ctx.clock.now()).toISOString(),
-        instanceName: 'idkarr',
-        applicationUrl: '',
-      });
+      await this.send(manualTestMessage(this.ctx.clock.now()));
       return [];
     } catch (err) {
       if (err instanceof AuthError) {

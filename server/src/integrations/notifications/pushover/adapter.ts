@@ -6,6 +6,7 @@ import { AuthError, type Finding, TimeoutError, UnreachableError } from '../../.
 import type { HttpLogger } from '../../../lib/http/http-client.js';
 import type { NotificationMessage, NotifierPort } from '../../../providers/ports/notifier.port.js';
 import type { HealthCheckResult } from '../../../providers/ports.js';
+import { manualTestMessage } from '../common/test-message.js';
 import { checkTargetUrl, createSafeDispatcher, ensureSafeTarget } from '../common/url-safety.js';
 import { PushoverApi, PushoverAuthError } from './api.js';
 import { renderPushover } from './render.js';
@@ -45,15 +46,7 @@ export class PushoverNotifier implements NotifierPort {
     const unsafe = await checkTargetUrl(this.settings.baseUrl, { field: 'settings.baseUrl' });
     if (unsafe) return [unsafe];
     try {
-      await this.send({
-        type: 'manual_test',
-        title: 'Test',
-        message: 'This is a test message from idkarr',
-        payload: {},
-        occurredAt: new Date(this.ctx.clock.now()).toISOString(),
-        instanceName: 'idkarr',
-        applicationUrl: '',
-      });
+      await this.send(manualTestMessage(this.ctx.clock.now()));
       return [];
     } catch (err) {
       if (err instanceof PushoverAuthError)

@@ -7,6 +7,7 @@ import { AuthError, type Finding, ProtocolError, TimeoutError, UnreachableError 
 import type { HttpLogger } from '../../../lib/http/http-client.js';
 import type { NotificationMessage, NotifierPort } from '../../../providers/ports/notifier.port.js';
 import type { HealthCheckResult } from '../../../providers/ports.js';
+import { manualTestMessage } from '../common/test-message.js';
 import { checkTargetUrl, createSafeDispatcher, ensureSafeTarget } from '../common/url-safety.js';
 import { TelegramApi, TelegramChatError, TelegramForbiddenError } from './api.js';
 import { CAPTION_LIMIT, renderTelegram, TEXT_LIMIT } from './render.js';
@@ -80,7 +81,7 @@ export class TelegramNotifier implements NotifierPort {
       throw err;
     }
     try {
-      await this.send(testMessage(this.ctx.clock.now()));
+      await this.send(manualTestMessage(this.ctx.clock.now()));
       return [];
     } catch (err) {
       if (err instanceof TelegramChatError || err instanceof TelegramForbiddenError)
@@ -103,16 +104,4 @@ export class TelegramNotifier implements NotifierPort {
 
 function finding(field: string, message: string): Finding {
   return { field, message, severity: 'error' };
-}
-
-function testMessage(now: number): NotificationMessage {
-  return {
-    type: 'manual_test',
-    title: 'Test',
-    message: 'This is a test message from idkarr',
-    payload: {},
-    occurredAt: new Date(now).toISOString(),
-    instanceName: 'idkarr',
-    applicationUrl: '',
-  };
 }
