@@ -224,7 +224,7 @@ describe('notifications on grab and import through the composed app (sqlite)', (
     ]);
     const [embed] = (bodies('/api/webhooks/1/tok')[0]?.embeds ?? []) as Array<Record<string, unknown>>;
     expect(embed).toMatchObject({
-      title: 'Notify Movie \\(2011\\) \\[Bluray-1080p\\]',
+      title: 'Notify Movie (2011) [Bluray-1080p]',
       footer: { text: 'Grabbed' },
       description: RELEASE_TITLE,
       thumbnail: { url: 'https://image.example/11.jpg' },

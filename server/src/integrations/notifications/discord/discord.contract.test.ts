@@ -230,6 +230,40 @@ describe('Discord markdown escaping', () => {
     });
   }
 
+  // Discord shows embed titles and footers as plain text: an escape there would be displayed as a backslash.
+  it('keeps the title and footer literal while the description and field values are escaped', () => {
+    const body = renderDiscord(
+      severanceImport({
+        title: 'Grabbed *now*',
+        message: 'Tom & Jerry (2021) [Bluray-1080p] *Uncut* _x_ \\o/',
+        payload: {
+          release: {
+            quality: 'Bluray-1080p',
+            qualityVersion: 1,
+            releaseTitle: 'Tom.and.Jerry.2021.1080p.BluRay.x264-[GRP]',
+            indexer: 'Nyaa [Prowlarr]',
+            size: 0,
+          },
+        },
+      }),
+      { username: '', avatarUrl: '', includeImage: false },
+    );
+    const [embed] = body.embeds;
+    expect(embed?.title).toBe('Tom & Jerry (2021) [Bluray-1080p] *Uncut* _x_ \\o/');
+    expect(embed?.footer.text).toBe('Grabbed *now*');
+    expect(embed?.description).toBe('Tom.and.Jerry.2021.1080p.BluRay.x264-\\[GRP\\]');
+    expect(embed?.fields?.find((f) => f.name === 'Indexer')?.value).toBe('Nyaa \\[Prowlarr\\]');
+  });
+
+  it('clips a 258-character title to 256 keeping a backslash at the cut as text', () => {
+    const body = renderDiscord(severanceImport({ message: `${'a'.repeat(254)}\\\\bc` }), {
+      username: '',
+      avatarUrl: '',
+      includeImage: false,
+    });
+    expect(body.embeds[0]?.title).toBe(`${'a'.repeat(254)}\\…`);
+  });
+
   it('clips a 5000-character description to 4096 without a dangling backslash', () => {
     const body = renderDiscord(severanceImport({ message: '*'.repeat(5000), payload: {} }), {
       username: '',

@@ -1,7 +1,9 @@
 // NotificationMessage → Discord execute-webhook body: one embed whose title is the media line, description the
 // release (or the message), footer the event, colour per event (spec "Discord Integration"), fields for quality,
-// release group, size, indexer, download client, and the poster as thumbnail. User data is markdown-escaped and
-// clipped to Discord's embed limits, so no title can break the embed or ping anyone (allowed_mentions is empty).
+// release group, size, indexer, download client, and the poster as thumbnail. Discord renders markdown in the
+// description and field values but shows the title and footer as plain text, so only the former are escaped (an
+// escaped title would show its backslashes); everything is clipped to the embed limits, and allowed_mentions is
+// empty so nothing can ping anyone.
 import type { NotificationEventType, NotificationMessage } from '../../../providers/ports/notifier.port.js';
 import { escapeCommonMarkdown } from '../common/escape.js';
 import type { DiscordSettings } from './settings.js';
@@ -65,6 +67,11 @@ export function clip(text: string, max: number): string {
   return `${cut}…`;
 }
 
+/** Cuts plain text (title, footer): a backslash there is a character, not an escape. */
+function clipPlain(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 export function formatSize(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
   let value = bytes;
@@ -120,10 +127,10 @@ export function renderDiscord(
   const title = headed ? msg.message : msg.title;
   const description = headed ? release : msg.message;
   const embed: DiscordEmbed = {
-    title: clip(escapeDiscord(title), LIMIT.title),
+    title: clipPlain(title, LIMIT.title),
     color: DISCORD_COLOURS[msg.type] ?? 0x808080,
     timestamp: msg.occurredAt,
-    footer: { text: clip(headed ? msg.title : msg.instanceName, LIMIT.footer) },
+    footer: { text: clipPlain(headed ? msg.title : msg.instanceName, LIMIT.footer) },
   };
   if (description) embed.description = clip(escapeDiscord(description), LIMIT.description);
   if (msg.link) embed.url = msg.link;
