@@ -41,7 +41,7 @@ describe('Add movie', () => {
 
     const form = page.getByRole('form', { name: 'Add Fight Club' });
     await form.waitFor();
-    await expect(form.getByLabel('Root folder').inputValue()).resolves.toBe(root);
+    await expect.poll(() => form.getByLabel('Root folder').inputValue()).toBe(root);
     await form.getByLabel('Minimum availability').selectOption('announced');
     await browser.screenshot('add-movie-form');
     await form.getByRole('button', { name: 'Add movie' }).click();

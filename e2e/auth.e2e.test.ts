@@ -53,7 +53,7 @@ describe('login, first run and logout', () => {
     await runNow.click();
     await page.goto(`${server.url}/settings/general`);
     const key = page.getByLabel('API key', { exact: true });
-    await expect(key.inputValue()).resolves.toBe(server.app.auth.apiKey);
+    await expect.poll(() => key.inputValue()).toBe(server.app.auth.apiKey);
     await browser.screenshot('settings-general');
 
     await page.getByRole('button', { name: 'Log out' }).click();

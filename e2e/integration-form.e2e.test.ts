@@ -77,8 +77,8 @@ describe('integration form (download client)', () => {
 
     await card.getByRole('button', { name: 'Edit Home qBittorrent' }).click();
     const edit = page.getByRole('dialog', { name: 'Edit qBittorrent' });
-    await expect(edit.getByLabel('Password', { exact: true }).inputValue()).resolves.toBe('********');
-    await expect(edit.getByLabel('Port', { exact: true }).inputValue()).resolves.toBe(String(port));
+    await expect.poll(() => edit.getByLabel('Password', { exact: true }).inputValue()).toBe('********');
+    await expect.poll(() => edit.getByLabel('Port', { exact: true }).inputValue()).toBe(String(port));
     await browser.screenshot('integration-form-saved-masked');
 
     // Saving the unchanged form sends the mask back; the stored secret is kept.

@@ -34,7 +34,7 @@ describe('Calendar, Activity and Wanted', () => {
       .getByRole('link', { name: /Calendar Premiere \(digital\)/ })
       .first()
       .waitFor();
-    await expect(page.getByLabel('iCal link').inputValue()).resolves.toContain(`apikey=${server.apiKey}`);
+    await expect.poll(() => page.getByLabel('iCal link').inputValue()).toContain(`apikey=${server.apiKey}`);
     await browser.screenshot('calendar-month');
     await page.getByRole('radio', { name: 'Agenda' }).check();
     await page

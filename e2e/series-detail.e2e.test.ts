@@ -44,16 +44,17 @@ describe('Series detail', () => {
     await expect(s1.getByTestId('episode-row').count()).resolves.toBe(4);
 
     const toggle = page.getByRole('checkbox', { name: 'Monitor S01E02' });
-    await expect(toggle.isChecked()).resolves.toBe(true);
+    await expect.poll(() => toggle.isChecked()).toBe(true);
     await toggle.uncheck();
     await expect.poll(async () => (await episode(1, 2)).monitored).toBe(false);
-    await expect(toggle.isChecked()).resolves.toBe(false);
+    await expect.poll(() => toggle.isChecked()).toBe(false);
     expect((await episode(1, 1)).monitored).toBe(true);
     await browser.screenshot('series-detail-episode-unmonitored');
 
     await page.getByRole('checkbox', { name: 'Monitor Season 2' }).uncheck();
     await expect.poll(async () => (await episode(2, 3)).monitored).toBe(false);
-    await expect(page.getByRole('checkbox', { name: 'Monitor S02E03' }).isChecked()).resolves.toBe(false);
+    // The episode rows follow once the page has refetched the season (the API answers first).
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Monitor S02E03' }).isChecked()).toBe(false);
 
     await page.getByRole('button', { name: 'Interactive search S01E01' }).click();
     const dialog = page.getByRole('dialog', { name: 'Interactive search' });

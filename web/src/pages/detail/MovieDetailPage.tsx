@@ -5,6 +5,7 @@ import { get, put } from '../../api/client';
 import { keys } from '../../api/query-keys';
 import type { MediaFile, Movie } from '../../api/types';
 import { ProblemNote, QueryView } from '../../components/Feedback';
+import { OptimisticCheckbox } from '../../components/OptimisticCheckbox';
 import { PageHeader } from '../../components/PageHeader';
 import { formatBytes, formatDate } from '../library/format';
 import { CommandButton, FilesTable, ImageHero, InteractiveSearch, ItemHistory } from './shared';
@@ -57,15 +58,7 @@ export function MovieDetailPage() {
                 {m.imdbId ? ` · ${m.imdbId}` : ''}
               </dd>
             </dl>
-            <label>
-              <input
-                type="checkbox"
-                checked={monitor.isPending ? monitor.variables : m.monitored}
-                disabled={monitor.isPending}
-                onChange={(e) => monitor.mutate(e.target.checked)}
-              />{' '}
-              Monitored
-            </label>
+            <OptimisticCheckbox checked={m.monitored} save={monitor.mutateAsync} label="Monitored" />
             <ProblemNote error={monitor.error} />
           </ImageHero>
           <section className="section" aria-labelledby="files-h">

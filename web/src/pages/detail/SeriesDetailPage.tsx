@@ -6,6 +6,7 @@ import { get, put } from '../../api/client';
 import { keys } from '../../api/query-keys';
 import type { Episode, MediaFile, SeasonView, Series } from '../../api/types';
 import { ProblemNote, QueryView } from '../../components/Feedback';
+import { OptimisticCheckbox } from '../../components/OptimisticCheckbox';
 import { PageHeader } from '../../components/PageHeader';
 import { formatBytes, formatDate } from '../library/format';
 import { CommandButton, FilesTable, ImageHero, InteractiveSearch, ItemHistory } from './shared';
@@ -48,15 +49,7 @@ function Season({ series, season, episodes }: { series: SeriesDetail; season: Se
         </span>
       </summary>
       <div className="inline-controls">
-        <label>
-          <input
-            type="checkbox"
-            checked={seasonMonitor.isPending ? seasonMonitor.variables : season.monitored}
-            disabled={seasonMonitor.isPending}
-            onChange={(e) => seasonMonitor.mutate(e.target.checked)}
-          />{' '}
-          {`Monitor ${name}`}
-        </label>
+        <OptimisticCheckbox checked={season.monitored} save={seasonMonitor.mutateAsync} label={`Monitor ${name}`} />
         <CommandButton
           label={`Search ${name}`}
           body={{ name: 'SeasonSearch', seriesId: series.id, seasonNumber: season.seasonNumber }}
@@ -86,16 +79,10 @@ function Season({ series, season, episodes }: { series: SeriesDetail; season: Se
             return (
               <tr key={e.id} data-testid="episode-row">
                 <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Monitor ${code}`}
-                    checked={
-                      episodeMonitor.isPending && episodeMonitor.variables.id === e.id
-                        ? episodeMonitor.variables.monitored
-                        : e.monitored
-                    }
-                    disabled={episodeMonitor.isPending}
-                    onChange={(ev) => episodeMonitor.mutate({ id: e.id, monitored: ev.target.checked })}
+                  <OptimisticCheckbox
+                    ariaLabel={`Monitor ${code}`}
+                    checked={e.monitored}
+                    save={(monitored) => episodeMonitor.mutateAsync({ id: e.id, monitored })}
                   />
                 </td>
                 <td className="nowrap">{code}</td>
@@ -161,15 +148,7 @@ export function SeriesDetailPage() {
               <dt>Next airing</dt>
               <dd>{formatDate(s.nextAiring)}</dd>
             </dl>
-            <label>
-              <input
-                type="checkbox"
-                checked={monitor.isPending ? monitor.variables : s.monitored}
-                disabled={monitor.isPending}
-                onChange={(e) => monitor.mutate(e.target.checked)}
-              />{' '}
-              Monitored
-            </label>
+            <OptimisticCheckbox checked={s.monitored} save={monitor.mutateAsync} label="Monitored" />
             <ProblemNote error={monitor.error} />
           </ImageHero>
           <section className="section" aria-labelledby="seasons-h">
