@@ -28,6 +28,7 @@ import { TraktAuthService } from '../services/import-lists/trakt-auth.service.js
 import { AddMovieService } from '../services/library/add-movie.service.js';
 import { LibraryPaths } from '../services/library/add-path.service.js';
 import { AddSeriesService } from '../services/library/add-series.service.js';
+import { ExistingFolders } from '../services/library/existing-folder.service.js';
 import { MetadataGateway } from '../services/library/metadata-gateway.js';
 import { MovieService } from '../services/library/movie.service.js';
 import { type LibraryTransaction, SeriesService } from '../services/library/series.service.js';
@@ -65,6 +66,7 @@ export function wireImportLists(database: Database, app: ImportListsAppDeps): Im
   // monitor types, events, search-on-add).
   const gateway = new MetadataGateway({ ...app.providers, log });
   const paths = new LibraryPaths({ rootFolders: repos.rootFolders });
+  const folders = new ExistingFolders({ paths, movies: repos.movies, series: repos.series });
   const commands = {
     has: (name: string) => app.commands.has(name),
     enqueue: (name: string, body: Record<string, unknown>) => app.queue.enqueue(name, body, { trigger: 'system' }),
@@ -87,8 +89,8 @@ export function wireImportLists(database: Database, app: ImportListsAppDeps): Im
     store,
     movies: repos.movies,
     series: repos.series,
-    addMovie: new AddMovieService({ ...base, movies: repos.movies, gateway, commands }),
-    addSeries: new AddSeriesService({ ...base, series: repos.series, gateway, transaction, commands }),
+    addMovie: new AddMovieService({ ...base, movies: repos.movies, gateway, commands, folders }),
+    addSeries: new AddSeriesService({ ...base, series: repos.series, gateway, transaction, commands, folders }),
     library: {
       unmonitorMovie: async (id) => void (await movieService.update(id, { monitored: false })),
       unmonitorSeries: async (id) => void (await seriesService.update(id, { monitored: false })),

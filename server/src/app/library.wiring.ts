@@ -32,6 +32,7 @@ import { LibraryPaths } from '../services/library/add-path.service.js';
 import { AddSeriesService } from '../services/library/add-series.service.js';
 import { CalendarService } from '../services/library/calendar.service.js';
 import { EpisodeService } from '../services/library/episode.service.js';
+import { ExistingFolders } from '../services/library/existing-folder.service.js';
 import { LookupService } from '../services/library/lookup.service.js';
 import { MetadataGateway } from '../services/library/metadata-gateway.js';
 import { MovieService } from '../services/library/movie.service.js';
@@ -140,6 +141,7 @@ function wireLibraryItems(
     );
   const gateway = new MetadataGateway({ ...app.providers, log });
   const paths = new LibraryPaths({ rootFolders: repos.rootFolders });
+  const folders = new ExistingFolders({ paths, movies: repos.movies, series: repos.series });
   const commands = {
     has: (name: string) => app.commands.has(name),
     enqueue: (name: string, body: Record<string, unknown>) => app.queue.enqueue(name, body, { trigger: 'api' }),
@@ -149,8 +151,8 @@ function wireLibraryItems(
   const series = new SeriesService({ ...base, series: repos.series, episodes: repos.episodes, transaction });
   const episodes = new EpisodeService({ episodes: repos.episodes, series: repos.series, events });
   const lookup = new LookupService({ gateway, movies: repos.movies, series: repos.series });
-  const addMovie = new AddMovieService({ ...base, movies: repos.movies, gateway, commands });
-  const addSeries = new AddSeriesService({ ...base, series: repos.series, gateway, transaction, commands });
+  const addMovie = new AddMovieService({ ...base, movies: repos.movies, gateway, commands, folders });
+  const addSeries = new AddSeriesService({ ...base, series: repos.series, gateway, transaction, commands, folders });
   const refresh = refreshCommands({
     movies: repos.movies,
     series: repos.series,

@@ -78,6 +78,12 @@ export class ValidationError extends IdkarrError {
 
 export class ConflictError extends IdkarrError {
   readonly code = 'conflict';
+  /** The field that collides, when one does (e.g. `path` already used by another item). */
+  readonly findings: Finding[];
+  constructor(message: string, findings: Finding[] = [], options?: { cause?: unknown }) {
+    super(message, options);
+    this.findings = findings;
+  }
 }
 
 /** A dependency we need is not available right now (e.g. a metadata provider is down). */

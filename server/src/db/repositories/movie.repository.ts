@@ -184,6 +184,12 @@ export class MovieRepository {
     return row ? movieFromRow(row) : undefined;
   }
 
+  /** The item filed at exactly this folder (paths are unique per table). */
+  async findByPath(path: string): Promise<Movie | undefined> {
+    const row = await this.db.selectFrom('movies').selectAll().where('path', '=', path).executeTakeFirst();
+    return row ? movieFromRow(row) : undefined;
+  }
+
   async findByImdbId(imdbId: string): Promise<Movie | undefined> {
     const row = await this.db.selectFrom('movies').selectAll().where('imdb_id', '=', imdbId).executeTakeFirst();
     return row ? movieFromRow(row) : undefined;

@@ -173,6 +173,12 @@ export class SeriesRepository {
     return row ? seriesFromRow(row) : undefined;
   }
 
+  /** The item filed at exactly this folder (paths are unique per table). */
+  async findByPath(path: string): Promise<Series | undefined> {
+    const row = await this.db.selectFrom('series').selectAll().where('path', '=', path).executeTakeFirst();
+    return row ? seriesFromRow(row) : undefined;
+  }
+
   async findByImdbId(imdbId: string): Promise<Series | undefined> {
     const row = await this.db.selectFrom('series').selectAll().where('imdb_id', '=', imdbId).executeTakeFirst();
     return row ? seriesFromRow(row) : undefined;

@@ -62,7 +62,7 @@ export function sendProblem(reply: FastifyReply, p: Problem, headers: Record<str
 function fromTaxonomy(err: IdkarrError): { p: Problem; headers?: Record<string, string> } {
   if (err instanceof ValidationError) return { p: problem(400, err.message, err.findings) };
   if (err instanceof NotFoundError) return { p: problem(404, err.message) };
-  if (err instanceof ConflictError) return { p: problem(409, err.message) };
+  if (err instanceof ConflictError) return { p: problem(409, err.message, err.findings) };
   if (err instanceof RateLimitedError) {
     const headers: Record<string, string> = {};
     if (err.retryAfterMs) headers['retry-after'] = String(Math.ceil(err.retryAfterMs / 1000));

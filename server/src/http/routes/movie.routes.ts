@@ -124,10 +124,21 @@ const movieLookupResource = z
   })
   .meta({ id: 'MovieLookup' });
 
+// Shared with POST /series: `path` (library import) files the item at an existing folder inside a root folder.
+export const addPlace = {
+  rootFolderPath: z.string().trim().min(1).optional().describe('where a new "Title (Year)" folder is made'),
+  path: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe('an existing folder inside a root folder (library import); rootFolderPath may then be left out'),
+};
+
 const addMovieBody = z.object({
   tmdbId: z.number().int().positive(),
   qualityProfileId: z.number().int().positive(),
-  rootFolderPath: z.string().trim().min(1),
+  ...addPlace,
   monitored: z.boolean().default(true),
   minimumAvailability: z.enum(MINIMUM_AVAILABILITIES).default('released'),
   tags: tagIds.default([]),
@@ -229,7 +240,14 @@ export function movieRoutes(deps: MovieRoutesDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/movie',
-      { schema: { tags, summary: 'Add a movie by tmdbId', body: addMovieBody, response: { 201: movieResource } } },
+      {
+        schema: {
+          tags,
+          summary: 'Add a movie by tmdbId, into a new folder under rootFolderPath or at an existing path',
+          body: addMovieBody,
+          response: { 201: movieResource },
+        },
+      },
       async (req, reply) => {
         const movie = await deps.addMovie.add(req.body);
         return reply.code(201).send(await deps.movies.get(movie.id));

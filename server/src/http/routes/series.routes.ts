@@ -9,6 +9,7 @@ import type { AddSeriesService } from '../../services/library/add-series.service
 import type { LookupService } from '../../services/library/lookup.service.js';
 import type { SeriesService } from '../../services/library/series.service.js';
 import {
+  addPlace,
   idParams,
   jsonArrayStream,
   lookupQuery,
@@ -112,7 +113,7 @@ const addSeriesBody = z.object({
   tvdbId: z.number().int().positive().optional(),
   tmdbId: z.number().int().positive().optional(),
   qualityProfileId: z.number().int().positive(),
-  rootFolderPath: z.string().trim().min(1),
+  ...addPlace,
   seriesType: z.enum(SERIES_TYPES).default('standard'),
   seasonFolder: z.boolean().default(true),
   monitored: z.boolean().default(true),
@@ -209,7 +210,7 @@ export function seriesRoutes(deps: SeriesRoutesDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Add a series by tvdbId or tmdbId, with its seasons and episodes',
+          summary: 'Add a series by tvdbId or tmdbId with its episodes, under rootFolderPath or at an existing path',
           body: addSeriesBody,
           response: { 201: seriesResource },
         },

@@ -1,5 +1,6 @@
 // POST /movie: checks what the user chose (profile, tags, root folder) and that the movie is new, fetches its
-// metadata, files it under "Root/Title (Year)" and stores it with its alternative titles in one transaction.
+// metadata, files it under "Root/Title (Year)" (or at an existing folder the request names: library import) and
+// stores it with its alternative titles in one transaction. The disk scan on `movie.added` links files already there.
 // `movie.added` goes out after the commit; `searchForMovie` queues a MoviesSearch once that command exists.
 import type { MovieRepository } from '../../db/repositories/movie.repository.js';
 import type { QualityProfileRepository } from '../../db/repositories/quality-profile.repository.js';
@@ -7,9 +8,10 @@ import type { TagRepository } from '../../db/repositories/tag.repository.js';
 import type { MinimumAvailability, Movie } from '../../domain/library/movie.types.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
-import { ConflictError, NotFoundError } from '../../lib/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { LibraryPaths } from './add-path.service.js';
+import type { ExistingFolders } from './existing-folder.service.js';
 import type { MetadataGateway } from './metadata-gateway.js';
 import { checkProfileAndTags } from './movie.service.js';
 import { movieAlternativeTitles, movieMetadataFields, todayUtc } from './movie-metadata.service.js';
@@ -17,7 +19,10 @@ import { movieAlternativeTitles, movieMetadataFields, todayUtc } from './movie-m
 export interface AddMovieRequest {
   tmdbId: number;
   qualityProfileId: number;
-  rootFolderPath: string;
+  /** Where new folders go; optional when `path` names the item's existing folder. */
+  rootFolderPath?: string | undefined;
+  /** An existing folder inside a root folder (library import) instead of a new "Root/Title (Year)". */
+  path?: string | undefined;
   monitored: boolean;
   minimumAvailability: MinimumAvailability;
   tags: number[];
@@ -35,6 +40,7 @@ export interface AddMovieServiceDeps {
   qualityProfiles: Pick<QualityProfileRepository, 'get'>;
   tags: Pick<TagRepository, 'list'>;
   paths: LibraryPaths;
+  folders: Pick<ExistingFolders, 'require'>;
   gateway: MetadataGateway;
   commands: CommandStarter;
   events: EventBus;
@@ -48,13 +54,29 @@ export function describeMovie(m: Pick<Movie, 'id' | 'title' | 'year' | 'tmdbId'>
   return `"${m.title}${m.year ? ` (${m.year})` : ''}" (movie ${m.id}, tmdbId ${m.tmdbId})`;
 }
 
+/**
+ * Where an added item goes: the existing folder the request names, or its root folder (the folder name follows from
+ * the metadata). Shared with series.
+ */
+export async function itemPlace(
+  deps: { paths: Pick<LibraryPaths, 'requireRootFolder'>; folders: Pick<ExistingFolders, 'require'> },
+  req: { rootFolderPath?: string | undefined; path?: string | undefined },
+): Promise<{ rootFolderPath: string; path?: string }> {
+  if (req.path !== undefined) return deps.folders.require(req.path, req.rootFolderPath);
+  if (req.rootFolderPath === undefined) {
+    const message = 'rootFolderPath (or path, an existing folder inside a root folder) is required';
+    throw new ValidationError(message, [{ field: 'rootFolderPath', message, severity: 'error' }]);
+  }
+  return { rootFolderPath: await deps.paths.requireRootFolder(req.rootFolderPath) };
+}
+
 export class AddMovieService {
   constructor(private readonly deps: AddMovieServiceDeps) {}
 
   async add(req: AddMovieRequest): Promise<Movie> {
     const { deps } = this;
     await checkProfileAndTags(deps, req);
-    const rootFolderPath = await deps.paths.requireRootFolder(req.rootFolderPath);
+    const place = await itemPlace(deps, req);
     await this.requireNew(req.tmdbId);
     const metadata = await deps.gateway
       .call('getMovie', (p) => p.getMovie(req.tmdbId))
@@ -72,8 +94,8 @@ export class AddMovieService {
         minimumAvailability: req.minimumAvailability,
         monitored: req.monitored,
         qualityProfileId: req.qualityProfileId,
-        rootFolderPath,
-        path: deps.paths.itemPath(rootFolderPath, fields.title, fields.year),
+        rootFolderPath: place.rootFolderPath,
+        path: place.path ?? deps.paths.itemPath(place.rootFolderPath, fields.title, fields.year),
         tags: [...new Set(req.tags)],
         ratings: {},
         added: new Date(now).toISOString(),

@@ -1,7 +1,8 @@
 // POST /series: by tvdbId (TVDB, or TMDB via its TVDB cross-reference when TVDB is down) or tmdbId (TMDB). Fetches
 // the series with every season and episode, applies the chosen monitor type, and stores series, seasons, episodes
-// and alternative titles in one transaction. `series.added` goes out after the commit; `searchForMissingEpisodes`
-// queues a MissingEpisodeSearch once that command exists.
+// and alternative titles in one transaction, under "Root/Title (Year)" or at an existing folder the request names
+// (library import; the disk scan on `series.added` links files already there). `series.added` goes out after the
+// commit; `searchForMissingEpisodes` queues a MissingEpisodeSearch once that command exists.
 import type { QualityProfileRepository } from '../../db/repositories/quality-profile.repository.js';
 import type { SeriesRepository } from '../../db/repositories/series.repository.js';
 import type { TagRepository } from '../../db/repositories/tag.repository.js';
@@ -12,8 +13,9 @@ import type { Clock } from '../../lib/clock.js';
 import { ConflictError, NotFoundError, ServiceUnavailableError, ValidationError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { SeriesMetadata } from '../../providers/ports/metadata.port.js';
-import type { CommandStarter } from './add-movie.service.js';
+import { type CommandStarter, itemPlace } from './add-movie.service.js';
 import type { LibraryPaths } from './add-path.service.js';
+import type { ExistingFolders } from './existing-folder.service.js';
 import type { MetadataGateway, SeriesIdSpace } from './metadata-gateway.js';
 import { checkProfileAndTags } from './movie.service.js';
 import type { LibraryTransaction } from './series.service.js';
@@ -28,7 +30,10 @@ export interface AddSeriesRequest {
   tvdbId?: number | undefined;
   tmdbId?: number | undefined;
   qualityProfileId: number;
-  rootFolderPath: string;
+  /** Where new folders go; optional when `path` names the series' existing folder. */
+  rootFolderPath?: string | undefined;
+  /** An existing folder inside a root folder (library import) instead of a new "Root/Title (Year)". */
+  path?: string | undefined;
   seriesType: SeriesType;
   seasonFolder: boolean;
   monitored: boolean;
@@ -43,6 +48,7 @@ export interface AddSeriesServiceDeps {
   qualityProfiles: Pick<QualityProfileRepository, 'get'>;
   tags: Pick<TagRepository, 'list'>;
   paths: LibraryPaths;
+  folders: Pick<ExistingFolders, 'require'>;
   gateway: MetadataGateway;
   transaction: LibraryTransaction;
   commands: CommandStarter;
@@ -78,7 +84,7 @@ export class AddSeriesService {
       throw new ValidationError(message, [{ field: 'tvdbId', message, severity: 'error' }]);
     }
     await checkProfileAndTags(deps, req);
-    const rootFolderPath = await deps.paths.requireRootFolder(req.rootFolderPath);
+    const place = await itemPlace(deps, req);
     await requireNewSeries(deps.series, req);
     const metadata = await this.fetch(req);
     const now = new Date(deps.clock.now());
@@ -103,8 +109,8 @@ export class AddSeriesService {
         monitored: req.monitored,
         monitorNewItems: req.monitorNewItems,
         qualityProfileId: req.qualityProfileId,
-        rootFolderPath,
-        path: deps.paths.itemPath(rootFolderPath, fields.title, fields.year),
+        rootFolderPath: place.rootFolderPath,
+        path: place.path ?? deps.paths.itemPath(place.rootFolderPath, fields.title, fields.year),
         seasonFolder: req.seasonFolder,
         tags: [...new Set(req.tags)],
         added: nowIso,
