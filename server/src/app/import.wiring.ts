@@ -162,6 +162,7 @@ export async function wireImport(database: Database, app: ImportAppDeps): Promis
     fs,
     clock,
     log,
+    events,
   });
 
   events.on('download.completed', ({ trackedDownload }) => {

@@ -10,12 +10,12 @@ function recorder() {
   };
 }
 
-/** Emits an event the typed map does not know yet (the import work adds file.* events later). */
+/** Emits an event with only the fields the subscriptions read (or one the typed map does not know). */
 const emitLoose = (events: EventBus, type: string, data: unknown) =>
   (events.emit as (t: string, d: unknown) => void).call(events, type, data);
 
 describe('media server event subscriptions', () => {
-  it('rescans the folder of a deleted movie or series only when files were deleted and the event names it', () => {
+  it('rescans the folder of a deleted movie or series only when its files were deleted', () => {
     const events = new Bus();
     const { calls, notifier } = recorder();
     subscribeMediaServerEvents(events, notifier);
@@ -28,8 +28,18 @@ describe('media server event subscriptions', () => {
       tmdbId: null,
       path: '/tv/B',
     });
-    events.emit('movie.deleted', { id: 3, title: 'C', deletedFiles: true, tmdbId: 3 });
-    expect(calls).toEqual([[['/movies/A (2001)'], 'delete']]);
+    emitLoose(events, 'series.deleted', {
+      id: 3,
+      title: 'C',
+      deletedFiles: true,
+      tvdbId: 3,
+      tmdbId: null,
+      path: '/tv/C',
+    });
+    expect(calls).toEqual([
+      [['/movies/A (2001)'], 'delete'],
+      [['/tv/C'], 'delete'],
+    ]);
   });
 
   it('maps file events to reasons, an import flagged isUpgrade to upgrade, and unsubscribes', () => {

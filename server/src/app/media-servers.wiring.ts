@@ -26,7 +26,7 @@ export interface MediaServersWiring {
   stop(): Promise<void>;
 }
 
-/** File events (added by the import work) and the reason each stands for. */
+/** File events and the reason each stands for (`file.upgraded`/`file.renamed`: for when the work emits them). */
 const FILE_EVENTS: Record<string, MediaChangeReason> = {
   'file.imported': 'import',
   'file.upgraded': 'upgrade',
@@ -56,15 +56,15 @@ export function wireMediaServers(app: MediaServersAppDeps): MediaServersWiring {
 }
 
 /**
- * Library deletions that removed files (when the event names the item's folder) and the import work's file
- * events. Paths arriving twice (an event and a direct call) are coalesced in the notifier's window.
+ * Library deletions that removed the item's folder, and the file events (import, upgrade, rename, delete). Paths
+ * arriving twice (an event and a direct call) are coalesced in the notifier's window.
  */
 export function subscribeMediaServerEvents(
   events: EventBus,
   notifier: Pick<MediaServerNotifier, 'pathsChanged'>,
 ): () => void {
-  const deleted = (data: { deletedFiles: boolean; path?: unknown }) => {
-    if (data.deletedFiles && typeof data.path === 'string') notifier.pathsChanged([data.path], 'delete');
+  const deleted = (data: { deletedFiles: boolean; path: string }) => {
+    if (data.deletedFiles) notifier.pathsChanged([data.path], 'delete');
   };
   const offs = [
     events.on('movie.deleted', deleted),

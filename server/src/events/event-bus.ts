@@ -21,10 +21,14 @@ export interface HealthChangedEvent {
   message: string | null;
 }
 
-/** A library item went away; `deletedFiles` says whether its folder was removed from disk too. */
+/**
+ * A library item went away; `deletedFiles` says whether its folder (`path`) was removed from disk too. The event
+ * carries the item as it was, since nothing can load it afterwards (notifications need its tags and details).
+ */
 export interface LibraryItemDeletedEvent {
   id: number;
   title: string;
+  path: string;
   deletedFiles: boolean;
 }
 
@@ -45,14 +49,18 @@ export interface DownloadEvent {
   downloadClient: { id: number; name: string };
 }
 
-/** A file the import work put into the library (after its transaction committed); `path` is the library path. */
-export interface FileImportedEvent {
+/** A library file and the item it belongs to; `path` is the library path. */
+export interface LibraryFileEvent {
   mediaType: 'movie' | 'episode';
   movieId: number | null;
   seriesId: number | null;
   episodeIds: number[];
   path: string;
   file: ImportedFileRef;
+}
+
+/** A file the import work put into the library (after its transaction committed). */
+export interface FileImportedEvent extends LibraryFileEvent {
   /** Library files this import replaced (recycled or deleted); non-empty = an upgrade. */
   replacedFiles: ImportedFileRef[];
   isUpgrade: boolean;
@@ -61,6 +69,12 @@ export interface FileImportedEvent {
   downloadId: string | null;
   downloadClientId: number | null;
   downloadClient: string | null;
+}
+
+/** A library file removed outside an import (manually, or found missing from disk), after its row was deleted. */
+export interface FileDeletedEvent extends LibraryFileEvent {
+  /** Sonarr/Radarr's delete reasons: `Manual` (API) or `MissingFromDisk` (a disk scan). */
+  reason: 'Manual' | 'MissingFromDisk';
 }
 
 export interface ImportedFileRef {
@@ -82,10 +96,10 @@ export interface EventMap {
   'provider.changed': { kind: string; id: number; action: 'created' | 'updated' | 'deleted' };
   'movie.added': { movie: Movie };
   'movie.updated': { movie: Movie };
-  'movie.deleted': LibraryItemDeletedEvent & { tmdbId: number };
+  'movie.deleted': LibraryItemDeletedEvent & { tmdbId: number; movie: Movie };
   'series.added': { series: Series };
   'series.updated': { series: Series };
-  'series.deleted': LibraryItemDeletedEvent & { tvdbId: number | null; tmdbId: number | null };
+  'series.deleted': LibraryItemDeletedEvent & { tvdbId: number | null; tmdbId: number | null; series: Series };
   'episode.updated': EpisodesUpdatedEvent;
   'queue.updated': QueueUpdatedEvent;
   'download.grabbed': DownloadEvent & { release: { guid: string; indexer: string; indexerId: number | null } };
@@ -93,6 +107,7 @@ export interface EventMap {
   /** `searchAgain`: the search work should look for another release of the same items. */
   'download.failed': DownloadEvent & { reason: string; searchAgain: boolean };
   'file.imported': FileImportedEvent;
+  'file.deleted': FileDeletedEvent;
 }
 
 export type EventType = keyof EventMap;

@@ -331,7 +331,14 @@ describe.each(DIALECTS)('movie API (%s)', (dialect) => {
     expect((await lib.api('GET', `/movie/${movie.id}`)).statusCode).toBe(404);
     expect(lib.events.at(-1)).toEqual({
       type: 'movie.deleted',
-      data: { id: movie.id, title: 'Fight Club', tmdbId: 550, deletedFiles: false },
+      data: {
+        id: movie.id,
+        title: 'Fight Club',
+        path: movie.path,
+        tmdbId: 550,
+        deletedFiles: false,
+        movie: expect.objectContaining({ id: movie.id, path: movie.path, tags: movie.tags }),
+      },
     });
 
     const again = (await addFightClub()).json();

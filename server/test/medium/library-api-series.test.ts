@@ -285,7 +285,15 @@ describe.each(DIALECTS)('series API (%s)', (dialect) => {
     expect((await lib.api('GET', `/episode?seriesId=${series.id}`)).statusCode).toBe(404);
     expect(lib.events.at(-1)).toEqual({
       type: 'series.deleted',
-      data: { id: series.id, title: 'Day Break', tvdbId: 79509, tmdbId: 3393, deletedFiles: false },
+      data: {
+        id: series.id,
+        title: 'Day Break',
+        path: series.path,
+        tvdbId: 79509,
+        tmdbId: 3393,
+        deletedFiles: false,
+        series: expect.objectContaining({ id: series.id, path: series.path, tags: series.tags }),
+      },
     });
 
     const again = (await addDayBreak()).json();

@@ -10,6 +10,7 @@ import type { SeriesRepository } from '../../db/repositories/series.repository.j
 import type { Movie } from '../../domain/library/movie.types.js';
 import type { Series } from '../../domain/library/series.types.js';
 import type { NamingConfig } from '../../domain/naming/naming.types.js';
+import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { NotFoundError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
@@ -19,7 +20,7 @@ import { extrasFor, sampleReason, walkFolder } from './file-discovery.js';
 import type { FileTransactionRunner, TransferSpec } from './file-transaction.js';
 import { type FsPort, ImportFsError, statOrNull } from './fs-port.js';
 import type { EpisodeFile, ImportSettings, MovieFile } from './import.types.js';
-import { fileInfoOf, type ResolvedTarget, recyclePath, relativePathFor } from './media-importer.js';
+import { fileInfoOf, fileRef, type ResolvedTarget, recyclePath, relativePathFor } from './media-importer.js';
 
 export interface LibraryFilesDeps {
   db: import('kysely').Kysely<import('../../db/schema.js').DB>;
@@ -33,6 +34,8 @@ export interface LibraryFilesDeps {
   fs: FsPort;
   clock: Clock;
   log: Logger;
+  /** `file.deleted` after a file row was removed (notifications, media servers). */
+  events?: Pick<EventBus, 'emit'>;
 }
 
 export interface ScanResult {
@@ -231,7 +234,11 @@ export class LibraryFilesService {
     await this.deleteRow(target, f, 'missing');
   }
 
-  private async deleteRow(target: ResolvedTarget, f: MovieFile | EpisodeFile, reason: string): Promise<void> {
+  private async deleteRow(
+    target: ResolvedTarget,
+    f: MovieFile | EpisodeFile,
+    reason: 'manual' | 'missing',
+  ): Promise<void> {
     await this.deps.db.transaction().execute(async (trx) => {
       const files = new MediaFileRepository(trx);
       if (target.kind === 'movie') await files.deleteMovieFile(f.id);
@@ -251,6 +258,15 @@ export class LibraryFilesService {
         data: { reason, path: f.path },
       }));
       await new HistoryRepository(trx).insertMany(rows);
+    });
+    this.deps.events?.emit('file.deleted', {
+      mediaType: target.kind,
+      movieId: target.kind === 'movie' ? target.movie.id : null,
+      seriesId: target.kind === 'episode' ? target.series.id : null,
+      episodeIds: 'episodeIds' in f ? [...f.episodeIds] : [],
+      path: f.path,
+      file: fileRef(f),
+      reason: reason === 'manual' ? 'Manual' : 'MissingFromDisk',
     });
   }
 

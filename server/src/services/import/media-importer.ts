@@ -98,7 +98,8 @@ export interface MediaImporterDeps {
   events?: EventBus;
 }
 
-const fileRef = (f: {
+/** A file row as the file events carry it. */
+export const fileRef = (f: {
   id: number;
   path: string;
   relativePath: string;

@@ -210,8 +210,10 @@ export class MovieService {
     this.deps.events.emit('movie.deleted', {
       id: movie.id,
       title: movie.title,
+      path: movie.path,
       tmdbId: movie.tmdbId,
       deletedFiles: deleteFiles,
+      movie,
     });
   }
 }

@@ -249,9 +249,11 @@ export class SeriesService {
     this.deps.events.emit('series.deleted', {
       id,
       title: series.title,
+      path: series.path,
       tvdbId: series.tvdbId,
       tmdbId: series.tmdbId,
       deletedFiles: opts.deleteFiles,
+      series,
     });
   }
 }

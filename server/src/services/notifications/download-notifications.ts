@@ -2,33 +2,25 @@
 // (`file.imported`, emitted by the import work after its transaction committed) a `download` message, or an
 // `upgrade` when it replaced library files, and a download whose import got blocked (the queue shows it as
 // importBlocked) a `manual_interaction_required` message, once per blocking. Failed downloads notify nothing
-// (Sonarr/Radarr have no such event). The item is loaded with one query and its episodes with one batched query;
-// its tags decide which tagged notification definitions hear of it.
+// (Sonarr/Radarr have no such event). The item and its tags come from library-subject.ts.
 import type { Kysely } from 'kysely';
-import { EpisodeRepository } from '../../db/repositories/episode.repository.js';
-import { MovieRepository } from '../../db/repositories/movie.repository.js';
 import type { ProviderDefinitionRepository } from '../../db/repositories/provider-definition.repository.js';
-import { SeriesRepository } from '../../db/repositories/series.repository.js';
 import { TrackedDownloadRepository } from '../../db/repositories/tracked-download.repository.js';
 import type { DB } from '../../db/schema.js';
-import type { Episode } from '../../domain/library/series.types.js';
 import { qualityById, qualityDisplayName } from '../../domain/quality/quality-catalog.js';
 import type { EventBus, FileImportedEvent, ImportedFileRef } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
-import type { EpisodeInfo, MediaFileInfo, ReleaseInfo } from '../../providers/ports/notifier.port.js';
+import type { MediaFileInfo, ReleaseInfo } from '../../providers/ports/notifier.port.js';
 import type { QualityModel, TrackedDownload } from '../downloads/download.types.js';
+import { librarySubjectLoader } from './library-subject.js';
 import {
   type DownloadClientRef,
   downloadMessage,
   grabMessage,
-  type MediaSubject,
   type MessageContext,
   manualInteractionMessage,
   messageContext,
-  movieInfo,
-  posterUrl,
-  seriesInfo,
 } from './messages.js';
 import type { NotificationService } from './notification.service.js';
 
@@ -44,31 +36,12 @@ export interface DownloadNotificationsDeps {
   applicationUrl?: string;
 }
 
-/** What a notification says about a library item. */
-interface Subject {
-  subject: MediaSubject;
-  tags: number[];
-  imageUrl?: string;
-}
-
 type Flavour = 'Sonarr' | 'Radarr';
 
 /** "Bluray-1080p" for a catalog id, in the naming of the item's kind (movies: Radarr's, series: Sonarr's). */
 export function qualityName(q: QualityModel, flavour: Flavour): string {
   const def = qualityById(q.quality);
   return def ? qualityDisplayName(def, flavour) : q.quality;
-}
-
-function episodeInfo(e: Episode): EpisodeInfo {
-  return {
-    id: e.id,
-    episodeNumber: e.episodeNumber,
-    seasonNumber: e.seasonNumber,
-    title: e.title ?? '',
-    ...(e.airDate ? { airDate: e.airDate } : {}),
-    ...(e.airDateUtc ? { airDateUtc: e.airDateUtc } : {}),
-    ...(e.overview ? { overview: e.overview } : {}),
-  };
 }
 
 export function releaseInfo(t: TrackedDownload, flavour: Flavour, indexer?: string): ReleaseInfo {
@@ -100,9 +73,6 @@ export function fileInfo(f: ImportedFileRef, flavour: Flavour): MediaFileInfo {
 
 /** Subscribes; returns the unsubscribe function. */
 export function subscribeDownloadNotifications(deps: DownloadNotificationsDeps): () => void {
-  const movies = new MovieRepository(deps.db);
-  const series = new SeriesRepository(deps.db);
-  const episodes = new EpisodeRepository(deps.db);
   const tracked = new TrackedDownloadRepository(deps.db);
   const log = deps.log.child({ module: 'download-notifications' });
   /** Tracked downloads already announced as blocked (until they leave importBlocked). */
@@ -115,30 +85,7 @@ export function subscribeDownloadNotifications(deps: DownloadNotificationsDeps):
       now: deps.clock.now(),
     });
 
-  const subjectFor = async (item: {
-    movieId: number | null;
-    seriesId: number | null;
-    episodeIds: readonly number[];
-  }): Promise<Subject | undefined> => {
-    if (item.movieId !== null) {
-      const movie = await movies.get(item.movieId);
-      if (!movie) return undefined;
-      const imageUrl = posterUrl(movie);
-      return { subject: { movie: movieInfo(movie) }, tags: movie.tags, ...(imageUrl ? { imageUrl } : {}) };
-    }
-    if (item.seriesId === null) return undefined;
-    const [s, eps] = await Promise.all([
-      series.get(item.seriesId),
-      item.episodeIds.length ? episodes.getMany(item.episodeIds) : Promise.resolve([]),
-    ]);
-    if (!s) return undefined;
-    const imageUrl = posterUrl(s);
-    return {
-      subject: { series: seriesInfo(s), episodes: eps.map(episodeInfo) },
-      tags: s.tags,
-      ...(imageUrl ? { imageUrl } : {}),
-    };
-  };
+  const subjectFor = librarySubjectLoader(deps.db);
 
   const clientRef = async (clientId: number | null, name: string | null, downloadId: string | null) => {
     const ref: DownloadClientRef = {};

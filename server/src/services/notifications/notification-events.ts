@@ -16,7 +16,6 @@ import {
   seriesAddMessage,
   seriesDeleteMessage,
   seriesInfo,
-  titleSlug,
 } from './messages.js';
 import type { NotificationService } from './notification.service.js';
 
@@ -60,38 +59,12 @@ export function subscribeNotificationEvents(deps: NotificationEventsDeps): () =>
     deps.events.on('series.added', ({ series }) =>
       send(deps.notifications.notify(seriesAddMessage(ctx(), seriesInfo(series), posterUrl(series)), series.tags)),
     ),
-    // The item is gone by now: what the event carries is all there is (tags are unknown, so only untagged
-    // notification definitions receive deletes from here).
-    deps.events.on('movie.deleted', (e) =>
-      send(
-        deps.notifications.notify(
-          movieDeleteMessage(
-            ctx(),
-            { id: e.id, title: e.title, year: 0, folderPath: '', tmdbId: e.tmdbId },
-            { deletedFiles: e.deletedFiles },
-          ),
-        ),
-      ),
+    // The item is gone by now; the event carries it as it was (path for the payloads, tags for the filter).
+    deps.events.on('movie.deleted', ({ movie, deletedFiles }) =>
+      send(deps.notifications.notify(movieDeleteMessage(ctx(), movieInfo(movie), { deletedFiles }), movie.tags)),
     ),
-    deps.events.on('series.deleted', (e) =>
-      send(
-        deps.notifications.notify(
-          seriesDeleteMessage(
-            ctx(),
-            {
-              id: e.id,
-              title: e.title,
-              titleSlug: titleSlug(e.title),
-              path: '',
-              ...(e.tvdbId === null ? {} : { tvdbId: e.tvdbId }),
-              ...(e.tmdbId === null ? {} : { tmdbId: e.tmdbId }),
-              type: 'standard',
-              year: 0,
-            },
-            { deletedFiles: e.deletedFiles },
-          ),
-        ),
-      ),
+    deps.events.on('series.deleted', ({ series, deletedFiles }) =>
+      send(deps.notifications.notify(seriesDeleteMessage(ctx(), seriesInfo(series), { deletedFiles }), series.tags)),
     ),
   ];
   return () => {

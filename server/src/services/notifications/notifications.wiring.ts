@@ -14,6 +14,7 @@ import type { ProviderInstances } from '../../providers/provider-instances.js';
 import type { ProviderRegistry } from '../../providers/provider-registry.js';
 import type { HealthService } from '../health.service.js';
 import { subscribeDownloadNotifications } from './download-notifications.js';
+import { subscribeFileDeleteNotifications } from './file-delete-notifications.js';
 import { NotificationService } from './notification.service.js';
 import { subscribeNotificationEvents } from './notification-events.js';
 import { notificationHealthSource } from './notification-health.js';
@@ -67,6 +68,7 @@ export function wireNotifications(deps: NotificationsWiringDeps): NotificationsW
   deps.health.register(notificationHealthSource({ outbox, definitions: deps.definitions, clock: deps.clock }));
   let unsubscribe: (() => void) | undefined;
   let unsubscribeDownloads: (() => void) | undefined;
+  let unsubscribeFileDeletes: (() => void) | undefined;
   return {
     service,
     worker,
@@ -90,6 +92,15 @@ export function wireNotifications(deps: NotificationsWiringDeps): NotificationsW
         ...(deps.instanceName === undefined ? {} : { instanceName: deps.instanceName }),
         ...(deps.applicationUrl === undefined ? {} : { applicationUrl: deps.applicationUrl }),
       });
+      unsubscribeFileDeletes ??= subscribeFileDeleteNotifications({
+        db: deps.database.db,
+        events: deps.events,
+        notifications: service,
+        clock: deps.clock,
+        log,
+        ...(deps.instanceName === undefined ? {} : { instanceName: deps.instanceName }),
+        ...(deps.applicationUrl === undefined ? {} : { applicationUrl: deps.applicationUrl }),
+      });
       await worker.start();
     },
     async stop() {
@@ -97,6 +108,8 @@ export function wireNotifications(deps: NotificationsWiringDeps): NotificationsW
       unsubscribe = undefined;
       unsubscribeDownloads?.();
       unsubscribeDownloads = undefined;
+      unsubscribeFileDeletes?.();
+      unsubscribeFileDeletes = undefined;
       await worker.stop();
     },
   };
