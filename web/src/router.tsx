@@ -45,12 +45,23 @@ const systemIndex = createRoute({
   },
 });
 
+const importIndex = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/add/import',
+  beforeLoad: () => {
+    throw redirect({ to: '/add/import/movie' });
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   page('/movies', MoviesPage),
   page('/series', SeriesPage),
   lazyPage('/add/movie', () => import('./pages/add/AddPage'), 'AddMoviePage'),
   lazyPage('/add/series', () => import('./pages/add/AddPage'), 'AddSeriesPage'),
+  importIndex,
+  lazyPage('/add/import/movie', () => import('./pages/add/ImportPage'), 'ImportMoviesPage'),
+  lazyPage('/add/import/series', () => import('./pages/add/ImportPage'), 'ImportSeriesPage'),
   lazyPage('/movie/$id', () => import('./pages/detail/MovieDetailPage'), 'MovieDetailPage'),
   lazyPage('/series/$id', () => import('./pages/detail/SeriesDetailPage'), 'SeriesDetailPage'),
   lazyPage('/calendar', () => import('./pages/calendar/CalendarPage'), 'CalendarPage'),

@@ -7,8 +7,22 @@ import { keys } from '../api/query-keys';
 import type { HealthIssue } from '../api/types';
 
 const NAV: Array<{ to: string; label: string; children?: Array<{ to: string; label: string }> }> = [
-  { to: '/movies', label: 'Movies', children: [{ to: '/add/movie', label: 'Add movie' }] },
-  { to: '/series', label: 'Series', children: [{ to: '/add/series', label: 'Add series' }] },
+  {
+    to: '/movies',
+    label: 'Movies',
+    children: [
+      { to: '/add/movie', label: 'Add movie' },
+      { to: '/add/import/movie', label: 'Import movies' },
+    ],
+  },
+  {
+    to: '/series',
+    label: 'Series',
+    children: [
+      { to: '/add/series', label: 'Add series' },
+      { to: '/add/import/series', label: 'Import series' },
+    ],
+  },
   { to: '/calendar', label: 'Calendar' },
   { to: '/activity', label: 'Activity' },
   { to: '/wanted', label: 'Wanted' },

@@ -9,6 +9,8 @@ import { keys } from '../../api/query-keys';
 import type { MediaImage, QualityProfile, RootFolder, Tag } from '../../api/types';
 import { Loading, ProblemNote } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
+import { TagCheckboxes } from '../../components/TagCheckboxes';
+import { MOVIE_AVAILABILITY, Options, SERIES_MONITOR, SERIES_TYPES } from './add-options';
 
 export interface LookupResult {
   tmdbId: number | null;
@@ -25,23 +27,7 @@ export interface LookupResult {
 
 type Kind = 'movie' | 'series';
 
-const MOVIE_AVAILABILITY = [
-  { value: 'announced', label: 'Announced' },
-  { value: 'inCinemas', label: 'In cinemas' },
-  { value: 'released', label: 'Released' },
-];
-const SERIES_MONITOR = [
-  { value: 'all', label: 'All episodes' },
-  { value: 'future', label: 'Future episodes' },
-  { value: 'missing', label: 'Missing episodes' },
-  { value: 'existing', label: 'Existing episodes' },
-  { value: 'pilot', label: 'Pilot only' },
-  { value: 'first_season', label: 'First season' },
-  { value: 'latest_season', label: 'Latest season' },
-  { value: 'none', label: 'None' },
-];
-
-function LookupPoster({ images, title }: { images: MediaImage[]; title: string }) {
+export function LookupPoster({ images, title }: { images: MediaImage[]; title: string }) {
   const src = images.find((i) => i.coverType === 'poster')?.remoteUrl;
   const [failed, setFailed] = useState(false);
   return (
@@ -164,11 +150,7 @@ function AddForm({ kind, item, onDone }: { kind: Kind; item: LookupResult; onDon
           <div className="form-row">
             <label htmlFor={`${uid}-avail`}>Minimum availability</label>
             <select id={`${uid}-avail`} value={availability} onChange={(e) => setAvailability(e.target.value)}>
-              {MOVIE_AVAILABILITY.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
+              <Options list={MOVIE_AVAILABILITY} />
             </select>
           </div>
         </>
@@ -177,41 +159,19 @@ function AddForm({ kind, item, onDone }: { kind: Kind; item: LookupResult; onDon
           <div className="form-row">
             <label htmlFor={`${uid}-mon`}>Monitor</label>
             <select id={`${uid}-mon`} value={monitor} onChange={(e) => setMonitor(e.target.value)}>
-              {SERIES_MONITOR.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
+              <Options list={SERIES_MONITOR} />
             </select>
           </div>
           <div className="form-row">
             <label htmlFor={`${uid}-type`}>Series type</label>
             <select id={`${uid}-type`} value={seriesType} onChange={(e) => setSeriesType(e.target.value)}>
-              <option value="standard">Standard</option>
-              <option value="daily">Daily</option>
-              <option value="anime">Anime</option>
+              <Options list={SERIES_TYPES} />
             </select>
           </div>
         </>
       )}
       {tags.data && tags.data.length > 0 ? (
-        <fieldset className="form-row">
-          <legend>Tags</legend>
-          <div className="checkbox-list">
-            {tags.data.map((t) => (
-              <label key={t.id}>
-                <input
-                  type="checkbox"
-                  checked={chosenTags.includes(t.id)}
-                  onChange={(e) =>
-                    setChosenTags(e.target.checked ? [...chosenTags, t.id] : chosenTags.filter((x) => x !== t.id))
-                  }
-                />{' '}
-                {t.label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <TagCheckboxes tags={tags.data} value={chosenTags} onChange={setChosenTags} />
       ) : null}
       <div className="form-row">
         <label>
@@ -248,7 +208,11 @@ export function AddPage({ kind }: { kind: Kind }) {
 
   return (
     <>
-      <PageHeader title={kind === 'movie' ? 'Add movie' : 'Add series'} />
+      <PageHeader title={kind === 'movie' ? 'Add movie' : 'Add series'}>
+        <Link to={kind === 'movie' ? '/add/import/movie' : '/add/import/series'}>
+          Import existing {kind === 'movie' ? 'movies' : 'series'}
+        </Link>
+      </PageHeader>
       <search>
         <form
           className="toolbar search"
