@@ -1,4 +1,5 @@
-// /movie/:id — artwork, metadata, files, history; refresh, automatic and interactive search; monitored toggle.
+// /movie/:id — artwork, metadata, files, history; refresh, automatic and interactive search; monitored toggle;
+// edit (profile, availability, folder, tags) and delete (files only when asked).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { get, put } from '../../api/client';
@@ -8,18 +9,21 @@ import { ProblemNote, QueryView } from '../../components/Feedback';
 import { OptimisticCheckbox } from '../../components/OptimisticCheckbox';
 import { PageHeader } from '../../components/PageHeader';
 import { formatBytes, formatDate } from '../library/format';
+import { ItemActions } from './ItemActions';
 import { CommandButton, FilesTable, ImageHero, InteractiveSearch, ItemHistory } from './shared';
+
+type MovieDetail = Movie & { minimumAvailability: string };
 
 export function MovieDetailPage() {
   const id = Number(useParams({ strict: false }).id);
   const client = useQueryClient();
-  const movie = useQuery({ queryKey: keys.movie(id), queryFn: () => get<Movie>(`/movie/${id}`) });
+  const movie = useQuery({ queryKey: keys.movie(id), queryFn: () => get<MovieDetail>(`/movie/${id}`) });
   const files = useQuery({
     queryKey: [...keys.movie(id), 'files'],
     queryFn: () => get<MediaFile[]>(`/moviefile?movieId=${id}`),
   });
   const monitor = useMutation({
-    mutationFn: (monitored: boolean) => put<Movie>(`/movie/${id}`, { monitored }),
+    mutationFn: (monitored: boolean) => put<MovieDetail>(`/movie/${id}`, { monitored }),
     onSuccess: (m) => {
       client.setQueryData(keys.movie(id), m);
       void client.invalidateQueries({ queryKey: keys.movies });
@@ -33,6 +37,7 @@ export function MovieDetailPage() {
             <CommandButton label="Refresh" body={{ name: 'RefreshMovie', movieId: m.id }} />
             <CommandButton label="Automatic search" body={{ name: 'MoviesSearch', movieIds: [m.id] }} />
             <InteractiveSearch label="Interactive search" target={{ movieId: m.id }} />
+            <ItemActions target={{ kind: 'movie', item: m }} />
           </PageHeader>
           <ImageHero images={m.images} title={m.title}>
             <p className="muted">

@@ -1,5 +1,6 @@
 // /series/:id — artwork, metadata, seasons with their episodes and monitored toggles, files, history; refresh,
-// automatic search (series, season, episode) and interactive search (season, episode).
+// automatic search (series, season, episode) and interactive search (season, episode); edit (profile, type, season
+// folders, folder, tags) and delete (files only when asked).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { get, put } from '../../api/client';
@@ -9,6 +10,7 @@ import { ProblemNote, QueryView } from '../../components/Feedback';
 import { OptimisticCheckbox } from '../../components/OptimisticCheckbox';
 import { PageHeader } from '../../components/PageHeader';
 import { formatBytes, formatDate } from '../library/format';
+import { ItemActions } from './ItemActions';
 import { CommandButton, FilesTable, ImageHero, InteractiveSearch, ItemHistory } from './shared';
 
 type SeriesDetail = Series & { seasons: SeasonView[]; seasonFolder: boolean; airTime: string | null };
@@ -128,6 +130,7 @@ export function SeriesDetailPage() {
           <PageHeader title={s.title}>
             <CommandButton label="Refresh" body={{ name: 'RefreshSeries', seriesId: s.id }} />
             <CommandButton label="Search monitored" body={{ name: 'SeriesSearch', seriesId: s.id }} />
+            <ItemActions target={{ kind: 'series', item: s }} />
           </PageHeader>
           <ImageHero images={s.images} title={s.title}>
             <p className="muted">
