@@ -199,6 +199,7 @@ async function composeWith(
   });
   const mediaServers = wireMediaServers({
     providers: { health: providerHealth, instances },
+    definitions: definitionRepo,
     events,
     clock,
     log: logger,
@@ -248,6 +249,7 @@ async function composeWith(
         await app.register(commandRoutes({ queue }), { prefix: '/api/v1' });
         await app.register(taskRoutes({ scheduler }), { prefix: '/api/v1' });
         await app.register(notifications.routes, { prefix: '/api/v1' });
+        await app.register(mediaServers.routes, { prefix: '/api/v1' });
       },
       ...library.routes,
       ...downloads.routes,

@@ -1,7 +1,11 @@
 // Media servers wiring (issue 8, item 4): the notifier that asks Plex/Jellyfin/Emby to rescan changed folders,
-// fed by the event bus. The import work calls `notifier.pathsChanged(paths, reason)` directly; the subscriptions
-// below cover the events that carry paths. compose.ts calls wireMediaServers once.
+// fed by the event bus, and Plex sign-in by PIN (its routes). The import work calls
+// `notifier.pathsChanged(paths, reason)` directly; the subscriptions below cover the events that carry paths.
+// compose.ts calls wireMediaServers once.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ProviderDefinitionRepository } from '../db/repositories/provider-definition.repository.js';
 import type { EventBus } from '../events/event-bus.js';
+import { plexAuthRoutes } from '../http/routes/plex-auth.routes.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import type { MediaServerPort } from '../providers/ports/media-server.port.js';
@@ -11,9 +15,11 @@ import {
   type MediaChangeReason,
   MediaServerNotifier,
 } from '../services/media-servers/media-server-notifier.service.js';
+import { PlexAuthService } from '../services/media-servers/plex-auth.service.js';
 
 export interface MediaServersAppDeps {
   providers: { health: ProviderHealthService; instances: ProviderInstances };
+  definitions: Pick<ProviderDefinitionRepository, 'get' | 'update'>;
   events: EventBus;
   clock: Clock;
   log: Logger;
@@ -22,6 +28,9 @@ export interface MediaServersAppDeps {
 
 export interface MediaServersWiring {
   notifier: MediaServerNotifier;
+  plexAuth: PlexAuthService;
+  /** Register under /api/v1. */
+  routes: FastifyPluginAsyncZod;
   /** Unsubscribes and stops the notifier (pending paths are dropped). */
   stop(): Promise<void>;
 }
@@ -46,8 +55,26 @@ export function wireMediaServers(app: MediaServersAppDeps): MediaServersWiring {
     ...(app.options?.maxFolders === undefined ? {} : { maxFolders: app.options.maxFolders }),
   });
   const unsubscribe = subscribeMediaServerEvents(app.events, notifier);
+  const plexAuth = new PlexAuthService({
+    definitions: app.definitions,
+    saveToken: async (id, token) => {
+      const d = await app.definitions.get(id);
+      if (!d) return;
+      const { implementation, name, enabled, tags } = d;
+      // A new updated_at makes the instance cache build the adapter again with the new token.
+      await app.definitions.update(
+        id,
+        { implementation, name, enabled, tags, settings: { ...d.settings, token } },
+        new Date(app.clock.now()).toISOString(),
+      );
+    },
+    clock: app.clock,
+    log,
+  });
   return {
     notifier,
+    plexAuth,
+    routes: plexAuthRoutes({ plex: plexAuth }),
     async stop() {
       unsubscribe();
       await notifier.stop();
