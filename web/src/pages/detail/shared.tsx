@@ -42,6 +42,14 @@ function age(r: Release): string {
   return `${Math.floor(r.ageMinutes)} min`;
 }
 
+/** POST /release's answer: `grabbed` (sent to a client) or a pending status, with a sentence saying which. */
+interface GrabAnswer {
+  status: string;
+  message?: string;
+}
+
+const releaseKey = (r: Release) => `${r.indexerId}-${r.guid}`;
+
 /** Interactive search: every release the indexers return for the target, with the decision engine's verdict. */
 export function InteractiveSearch({ target, label }: { target: Record<string, number>; label: string }) {
   const [open, setOpen] = useState(false);
@@ -63,11 +71,18 @@ function InteractiveSearchModal({ target, onClose }: { target: Record<string, nu
     gcTime: 0,
     retry: false,
   });
+  const client = useQueryClient();
+  // Which releases were sent in this modal, so their buttons say so and cannot send them twice.
+  const [grabbed, setGrabbed] = useState<ReadonlySet<string>>(new Set());
   const grab = useMutation({
-    mutationFn: (r: Release) => post<{ status?: string }>('/release', { guid: r.guid, indexerId: r.indexerId }),
+    mutationFn: (r: Release) => post<GrabAnswer>('/release', { guid: r.guid, indexerId: r.indexerId }),
+    onSuccess: (_answer, r) => {
+      setGrabbed((prev) => new Set(prev).add(releaseKey(r)));
+      void client.invalidateQueries({ queryKey: keys.queue });
+    },
   });
   return (
-    <Modal label="Interactive search" onClose={onClose}>
+    <Modal label="Interactive search" onClose={onClose} wide>
       <h2>Interactive search</h2>
       {releases.error ? <ProblemNote error={releases.error} /> : null}
       <QueryView query={{ ...releases, error: null, data: releases.error ? [] : releases.data }} what="releases">
@@ -75,65 +90,67 @@ function InteractiveSearchModal({ target, onClose }: { target: Record<string, nu
           releases.error ? null : list.length === 0 ? (
             <p className="muted">No releases found.</p>
           ) : (
-            <table className="data-table" aria-label="Releases">
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Quality</th>
-                  <th scope="col">Size</th>
-                  <th scope="col">Age</th>
-                  <th scope="col">Seeders</th>
-                  <th scope="col">Indexer</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Rejections</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((r) => (
-                  <tr key={`${r.indexerId}-${r.guid}`}>
-                    <td>{r.title}</td>
-                    <td className="nowrap">{r.quality?.name ?? '—'}</td>
-                    <td className="nowrap">{formatBytes(r.size)}</td>
-                    <td className="nowrap">{age(r)}</td>
-                    <td>{r.protocol === 'torrent' ? `${r.seeders ?? '?'} / ${r.leechers ?? '?'}` : '—'}</td>
-                    <td>{r.indexer}</td>
-                    <td>{r.customFormatScore}</td>
-                    <td>
-                      {r.rejections.length === 0 ? (
-                        '—'
-                      ) : (
-                        <ul className="small">
-                          {r.rejections.map((x) => (
-                            <li key={x.reason} className={x.type === 'permanent' ? 'error' : 'warn'}>
-                              {x.reason}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td className="actions">
-                      <button
-                        type="button"
-                        aria-label={`Grab ${r.title}`}
-                        disabled={grab.isPending}
-                        onClick={() => grab.mutate(r)}
-                      >
-                        Grab
-                      </button>
-                    </td>
+            <div className="table-scroll">
+              <table className="data-table" aria-label="Releases">
+                <thead>
+                  <tr>
+                    <th scope="col">Title</th>
+                    <th scope="col">Quality</th>
+                    <th scope="col">Size</th>
+                    <th scope="col">Age</th>
+                    <th scope="col">Seeders</th>
+                    <th scope="col">Indexer</th>
+                    <th scope="col">Score</th>
+                    <th scope="col">Rejections</th>
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.map((r) => (
+                    <tr key={releaseKey(r)}>
+                      <td className="release-title">{r.title}</td>
+                      <td className="nowrap">{r.quality?.name ?? '—'}</td>
+                      <td className="nowrap">{formatBytes(r.size)}</td>
+                      <td className="nowrap">{age(r)}</td>
+                      <td>{r.protocol === 'torrent' ? `${r.seeders ?? '?'} / ${r.leechers ?? '?'}` : '—'}</td>
+                      <td>{r.indexer}</td>
+                      <td>{r.customFormatScore}</td>
+                      <td>
+                        {r.rejections.length === 0 ? (
+                          '—'
+                        ) : (
+                          <ul className="small rejections">
+                            {r.rejections.map((x) => (
+                              <li key={x.reason} className={x.type === 'permanent' ? 'error' : 'warn'}>
+                                {x.reason}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                      <td className="actions">
+                        <button
+                          type="button"
+                          aria-label={`Grab ${r.title}`}
+                          disabled={grab.isPending || grabbed.has(releaseKey(r))}
+                          onClick={() => grab.mutate(r)}
+                        >
+                          {grabbed.has(releaseKey(r)) ? 'Grabbed' : 'Grab'}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )
         }
       </QueryView>
-      {grab.data ? (
-        <p role="status" className="ok">
-          Grabbed: {grab.data.status ?? 'sent to the download client'}
+      {grab.data && grab.variables ? (
+        <p role="status" className={grab.data.status === 'grabbed' ? 'ok' : 'warn'}>
+          {grab.variables.title}: {grab.data.message ?? 'sent to the download client'}
         </p>
       ) : null}
       <ProblemNote error={grab.error} />
