@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Pager, Tabs } from '../../components/Tabs';
 import { HistoryTable } from '../detail/shared';
 import { formatBytes, formatDateTime } from '../library/format';
+import { useQualityTitle } from './quality-titles';
 
 interface QueueRecord {
   id: number;
@@ -49,6 +50,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 function QueueTable() {
   const client = useQueryClient();
+  const qualityTitle = useQualityTitle();
   const queue = useQuery({
     queryKey: [...keys.queue, 'page'],
     queryFn: () => get<Page<QueueRecord>>(`/queue${qs({ pageSize: 200, sortKey: 'added' })}`),
@@ -103,7 +105,7 @@ function QueueTable() {
                         )}
                       </td>
                       <td>{r.title}</td>
-                      <td>{r.quality.quality}</td>
+                      <td>{qualityTitle(r.quality.quality)}</td>
                       <td className={r.trackedDownloadStatus === 'ok' ? '' : r.trackedDownloadStatus}>
                         {r.trackedDownloadState}
                         {r.errorMessage ? <div className="small">{r.errorMessage}</div> : null}
