@@ -83,6 +83,19 @@ export async function qbtApi(daemon: QbittorrentDaemon) {
       const res = await fetch(`${base}/torrents/info?hashes=${infoHash.toLowerCase()}`, { headers });
       return ((await res.json()) as QbtTorrentInfo[])[0];
     },
+    /** POST /app/setPreferences (e.g. `dl_limit` in bytes per second). */
+    async setPreferences(prefs: Record<string, unknown>): Promise<void> {
+      const res = await fetch(`${base}/app/setPreferences`, {
+        method: 'POST',
+        headers,
+        body: new URLSearchParams({ json: JSON.stringify(prefs) }),
+      });
+      if (!res.ok) throw new Error(`qBittorrent setPreferences: ${res.status} ${await res.text()}`);
+    },
+    /** The global download limit in bytes per second (0 = none). */
+    async downloadLimit(): Promise<number> {
+      return Number(await (await fetch(`${base}/transfer/downloadLimit`, { headers })).text());
+    },
     async addPeer(infoHash: string, peer: string): Promise<void> {
       await fetch(`${base}/torrents/addPeers`, {
         method: 'POST',
