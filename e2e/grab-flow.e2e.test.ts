@@ -262,12 +262,19 @@ describe.sequential('Grab flow with a real download client', () => {
     const history = page.getByRole('table', { name: 'History' });
     await history.getByRole('row').filter({ hasText: 'downloadFolderImported' }).waitFor(TIMEOUT);
     await expect(history.getByRole('row').filter({ hasText: 'grabbed' }).innerText()).resolves.toContain(ACCEPTED.name);
+    // Quality shows as its title, as on the queue, not as the id.
+    await history
+      .getByRole('row')
+      .filter({ hasText: 'downloadFolderImported' })
+      .getByText('Bluray-1080p', { exact: true })
+      .waitFor();
     await browser.screenshot('grab-flow-history-imported');
 
     const files = await server.api<Array<{ size: number }>>('GET', `/moviefile?movieId=${movieId}`);
     expect(files).toEqual([expect.objectContaining({ size: ACCEPTED.sizeBytes })]);
     await page.goto(`${server.url}/movie/${movieId}`);
     await page.getByRole('table', { name: 'Files' }).getByRole('row').nth(1).waitFor(TIMEOUT);
+    await page.getByRole('table', { name: 'Files' }).getByText('Bluray-1080p', { exact: true }).waitFor();
     await page.getByText('Downloaded', { exact: true }).waitFor();
   }, 300_000);
 });

@@ -9,9 +9,9 @@ import type { HistoryRecord, Page, QualityModel } from '../../api/types';
 import { ProblemNote, QueryView } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager, Tabs } from '../../components/Tabs';
+import { useQualityTitle } from '../../components/useQualityTitle';
 import { HistoryTable } from '../detail/shared';
 import { formatBytes, formatDateTime } from '../library/format';
-import { useQualityTitle } from './quality-titles';
 
 interface QueueRecord {
   id: number;
@@ -186,6 +186,7 @@ function HistoryTab() {
 
 function BlocklistTab() {
   const client = useQueryClient();
+  const qualityTitle = useQualityTitle();
   const [page, setPage] = useState(1);
   const list = useQuery({
     queryKey: [...keys.blocklist, page],
@@ -223,7 +224,7 @@ function BlocklistTab() {
                       {b.sourceTitle}
                       {b.message ? <div className="small muted">{b.message}</div> : null}
                     </td>
-                    <td>{b.quality}</td>
+                    <td>{qualityTitle(b.quality)}</td>
                     <td>{b.indexer ?? '—'}</td>
                     <td className="nowrap">{b.size === null ? '—' : formatBytes(b.size)}</td>
                     <td className="nowrap">{formatDateTime(b.date)}</td>

@@ -7,6 +7,7 @@ import { keys } from '../../api/query-keys';
 import type { Command, HistoryRecord, MediaFile, MediaImage, Page, Release } from '../../api/types';
 import { ProblemNote, QueryView } from '../../components/Feedback';
 import { Modal } from '../../components/Modal';
+import { useQualityTitle } from '../../components/useQualityTitle';
 import { formatBytes, formatDateTime } from '../library/format';
 
 export function imageOf(images: MediaImage[], type: string): string | undefined {
@@ -164,6 +165,7 @@ function InteractiveSearchModal({ target, onClose }: { target: Record<string, nu
 }
 
 export function FilesTable({ files }: { files: MediaFile[] }) {
+  const qualityTitle = useQualityTitle();
   if (files.length === 0) return <p className="muted">No files yet.</p>;
   return (
     <table className="data-table" aria-label="Files">
@@ -180,7 +182,7 @@ export function FilesTable({ files }: { files: MediaFile[] }) {
         {files.map((f) => (
           <tr key={f.id}>
             <td>{f.relativePath ?? f.path}</td>
-            <td>{f.quality.quality}</td>
+            <td>{qualityTitle(f.quality.quality)}</td>
             <td>{f.languages.join(', ') || '—'}</td>
             <td className="nowrap">{formatBytes(f.size)}</td>
             <td className="nowrap">{formatDateTime(f.dateAdded)}</td>
@@ -206,6 +208,7 @@ export function ItemHistory({ filter }: { filter: Record<string, number> }) {
 }
 
 export function HistoryTable({ records }: { records: HistoryRecord[] }) {
+  const qualityTitle = useQualityTitle();
   return (
     <table className="data-table" aria-label="History">
       <thead>
@@ -221,7 +224,7 @@ export function HistoryTable({ records }: { records: HistoryRecord[] }) {
           <tr key={h.id}>
             <td>{h.eventType}</td>
             <td>{h.sourceTitle}</td>
-            <td>{h.quality.quality}</td>
+            <td>{qualityTitle(h.quality.quality)}</td>
             <td className="nowrap">{formatDateTime(h.date)}</td>
           </tr>
         ))}

@@ -2,7 +2,7 @@
 // rename in Settings → Profiles, which shares this query's cache key).
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { get } from '../../api/client';
+import { get } from '../api/client';
 
 interface QualityDefinition {
   quality: { id: string; name: string };
