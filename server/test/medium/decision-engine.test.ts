@@ -84,6 +84,20 @@ describe.each(DIALECTS)('decision engine (%s)', (dialect) => {
         },
       ],
     });
+    // Conditions that only the indexer's attrs can satisfy: its flags and its language list.
+    const fromIndexer = async (
+      name: string,
+      implementation: 'IndexerFlagSpecification' | 'LanguageSpecification',
+      value: number | string,
+    ) =>
+      formats.insert({
+        name,
+        includeCustomFormatWhenRenaming: false,
+        specifications: [{ name, implementation, negate: false, required: true, fields: { value } }],
+      });
+    const nukedFormat = await fromIndexer('Nuked', 'IndexerFlagSpecification', 'nuked');
+    const sceneFormat = await fromIndexer('Scene', 'IndexerFlagSpecification', 128);
+    const frenchFormat = await fromIndexer('French', 'LanguageSpecification', 2);
     profile = await profiles.insert({
       name: 'Decisions',
       upgradeAllowed: true,
@@ -96,7 +110,12 @@ describe.each(DIALECTS)('decision engine (%s)', (dialect) => {
       ],
       minFormatScore: 0,
       cutoffFormatScore: 0,
-      formatItems: [{ format: x265.id, score: 100 }],
+      formatItems: [
+        { format: x265.id, score: 100 },
+        { format: nukedFormat.id, score: -10_000 },
+        { format: sceneFormat.id, score: 5 },
+        { format: frenchFormat.id, score: 7 },
+      ],
     });
     const movies = new MovieRepository(db);
     [matrix, alien, tagged] = (await movies.insertMany([
@@ -364,6 +383,22 @@ describe.each(DIALECTS)('decision engine (%s)', (dialect) => {
       .map((d) => d.release.guid);
     expect(ranked).toEqual(['bluray-x265', 'bluray-idx2', 'bluray-idx1', 'hdtv']);
     expect(out.find((d) => d.release.guid === 'rejected')).toMatchObject({ accepted: false, rank: null });
+  });
+
+  it('custom formats see the indexer flags (nuked, scene) and the indexer languages of an untagged title', async () => {
+    const [nuked, scene, french, titled, plain] = await engine.evaluate([
+      rel('Alien.1979.1080p.BluRay.x264-NUKE', { nuked: true }),
+      rel('Alien.1979.1080p.BluRay.x264-SCN', { scene: true }),
+      rel('Alien.1979.1080p.BluRay.x264-FR', { languages: ['French', 'Klingon'] }),
+      rel('Alien.1979.GERMAN.1080p.BluRay.x264-DE', { languages: ['French'] }),
+      rel('Alien.1979.1080p.BluRay.x264-PLAIN', { languages: ['Unknown', '3'] }),
+    ]);
+    expect(nuked).toMatchObject({ customFormats: [{ name: 'Nuked' }], customFormatScore: -10_000, accepted: false });
+    expect(scene).toMatchObject({ customFormats: [{ name: 'Scene' }], customFormatScore: 5, accepted: true });
+    expect(french).toMatchObject({ customFormats: [{ name: 'French' }], customFormatScore: 7 });
+    // The title's own language wins over the indexer's list; pseudo-languages and ids from the indexer are ignored.
+    expect(titled?.customFormats).toEqual([]);
+    expect(plain?.customFormats).toEqual([]);
   });
 
   it('runs a fixed number of queries whatever the batch size', async () => {

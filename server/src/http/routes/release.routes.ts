@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ReleaseDecision } from '../../services/decisions/decision-engine.service.js';
+import { releaseIndexerFlags, releaseLanguages } from '../../services/decisions/release-attributes.js';
 import type {
   GroupReputation,
   InteractiveSearchService,
@@ -54,6 +55,8 @@ export const releaseView = z.object({
   infoUrl: z.string().nullable(),
   freeleech: z.boolean(),
   internal: z.boolean(),
+  /** Every indexer flag the release carries (`freeleech`, `halfleech`, `doubleUpload`, `internal`, `scene`, `nuked`, …). */
+  indexerFlags: z.array(z.string()),
   categories: z.array(z.number()),
   parse: z
     .object({
@@ -143,6 +146,7 @@ export function presentRelease(
     infoUrl: r.infoUrl ?? r.commentsUrl ?? null,
     freeleech: r.freeleech,
     internal: r.internal === true,
+    indexerFlags: [...releaseIndexerFlags(r)],
     categories: r.categories,
     parse,
     quality: d.quality
@@ -152,7 +156,8 @@ export function presentRelease(
           revision: { version: d.quality.revision.version, real: d.quality.revision.real },
         }
       : null,
-    languages: p?.info.languages ?? [],
+    // The title's languages, else those the indexer lists; an untagged title without them stays `Unknown` here.
+    languages: p ? releaseLanguages(p.info.languages, r, p.info.languages) : [],
     releaseGroup: p?.info.releaseGroup ?? null,
     releaseGroupReputation: reputationOf(p?.info.releaseGroup, groups),
     customFormats: d.customFormats,

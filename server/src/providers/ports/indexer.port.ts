@@ -110,6 +110,12 @@ export interface ReleaseInfo {
   uploadVolumeFactor?: number;
   freeleech: boolean;
   internal?: boolean;
+  /** Matched to a scene pre-time (Newznab `prematch`/`haspretime`, Prowlarr's `scene` flag). */
+  scene?: boolean;
+  /** The indexer marks the release nuked (Newznab `nuked`). */
+  nuked?: boolean;
+  /** Audio languages the indexer lists (Newznab `language`), as it spells them; used when the title names none. */
+  languages?: string[];
   minimumRatio?: number;
   /** Seconds. */
   minimumSeedTime?: number;

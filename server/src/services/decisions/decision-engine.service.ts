@@ -6,11 +6,7 @@ import {
   customFormatScore,
   matchCustomFormats,
 } from '../../domain/custom-formats/custom-format.matcher.js';
-import type {
-  CustomFormat,
-  CustomFormatSubject,
-  IndexerFlag,
-} from '../../domain/custom-formats/custom-format.types.js';
+import type { CustomFormat, CustomFormatSubject } from '../../domain/custom-formats/custom-format.types.js';
 import {
   type BlocklistIndex,
   type Candidate,
@@ -49,6 +45,7 @@ import {
   type QueueLookup,
   type ReleaseGroupPolicy,
 } from './decision.ports.js';
+import { releaseIndexerFlags, releaseLanguages } from './release-attributes.js';
 import { type LibraryLookup, type MatchOutcome, matchAll, type ParsedRelease, parseAll } from './release-matcher.js';
 
 export interface DecisionEngineDeps {
@@ -99,18 +96,6 @@ export interface EvaluationTimings {
   parseMs: number;
   matchMs: number;
   decideMs: number;
-}
-
-function indexerFlags(r: ReleaseInfo): Set<IndexerFlag> {
-  const flags = new Set<IndexerFlag>();
-  const down = r.downloadVolumeFactor;
-  if (r.freeleech || down === 0) flags.add('freeleech');
-  else if (down === 0.5) flags.add('halfleech');
-  else if (down === 0.25) flags.add('freeleech75');
-  else if (down === 0.75) flags.add('freeleech25');
-  if (r.uploadVolumeFactor !== undefined && r.uploadVolumeFactor >= 2) flags.add('doubleUpload');
-  if (r.internal) flags.add('internal');
-  return flags;
 }
 
 function itemTags(t: Target): number[] {
@@ -314,8 +299,7 @@ export class DecisionEngine {
         continue;
       }
       const quality = decision.quality.quality;
-      const languages =
-        p.info.languages.length === 0 || p.info.languages[0] === 'Unknown' ? ['English'] : p.info.languages;
+      const languages = releaseLanguages(p.info.languages, r);
       const subject: CustomFormatSubject = {
         title: r.title,
         releaseGroup: p.info.releaseGroup,
@@ -323,7 +307,7 @@ export class DecisionEngine {
         resolution: quality.resolution,
         modifier: quality.modifier,
         languages,
-        indexerFlags: indexerFlags(r),
+        indexerFlags: releaseIndexerFlags(r),
         size: r.size,
         edition: p.kind === 'movie' ? p.info.edition : '',
         year: p.kind === 'movie' ? p.info.year : target.kind === 'episode' ? target.series.year : 0,

@@ -106,6 +106,13 @@ function mapItem(item: XmlNode, ctx: FeedContext): ReleaseInfo | SkippedItem {
   const finalDownload = downloadUrl ?? magnetUrl;
   if (!finalDownload) return { title, reason: 'no usable download URL' };
 
+  // Newznab search results always carry an enclosure; a usenet "item" with neither it nor a size is some other
+  // answer in RSS clothing (DOGnzb's t=getnfo returns the NFO text as an item), not an NZB to grab.
+  const sized = attrs.has('size') || item.size !== undefined || item['nyaa:size'] !== undefined;
+  if (ctx.protocol === 'usenet' && enclosure === undefined && !sized) {
+    return { title, reason: 'no enclosure and no size: not an NZB search result' };
+  }
+
   const description = text(item.description);
   const size =
     parseSize(one('size')) ??
@@ -185,6 +192,11 @@ function mapItem(item: XmlNode, ctx: FeedContext): ReleaseInfo | SkippedItem {
   const tags = new Set((attrs.get('tag') ?? []).map((t) => t.toLowerCase()));
   release.freeleech = dvf === 0 || tags.has('freeleech');
   if (tags.has('internal')) release.internal = true;
+  // Newznab sends these as 0/1; any of the attrs set means the release was matched to a scene pre.
+  if (['prematch', 'haspretime'].some((name) => isSet(one(name)))) release.scene = true;
+  if (isSet(one('nuked'))) release.nuked = true;
+  const languages = listValues(attrs.get('language'));
+  if (languages.length > 0) release.languages = languages;
 
   const minRatio = parseDecimal(one('minimumratio'));
   if (minRatio !== undefined) release.minimumRatio = minRatio;
@@ -194,6 +206,25 @@ function mapItem(item: XmlNode, ctx: FeedContext): ReleaseInfo | SkippedItem {
   const poster = usableUrl(one('coverurl'), ctx.baseUrl);
   if (poster) release.posterUrl = poster;
   return release;
+}
+
+/** A flag attr that is on: a positive number, `yes` or `true`. */
+function isSet(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const v = value.trim().toLowerCase();
+  return v === 'yes' || v === 'true' || (/^\d+$/.test(v) && Number(v) > 0);
+}
+
+/** Values that may repeat as attrs and may each hold a comma-separated list ("English, Japanese"). */
+function listValues(values: string[] | undefined): string[] {
+  const out = new Set<string>();
+  for (const v of values ?? []) {
+    for (const part of v.split(',')) {
+      const t = part.trim();
+      if (t !== '') out.add(t);
+    }
+  }
+  return [...out];
 }
 
 function addCategory(set: Set<number>, value: string | undefined): void {

@@ -42,6 +42,14 @@ export function parseIndexerXml(raw: string, what: string): XmlNode {
   if (/^<!doctype html|^<html[\s>]/i.test(text) || (!text.startsWith('<') && /<html[\s>]/i.test(text))) {
     throw new ProtocolError(`${what}: the indexer answered with an HTML page, not XML`, text);
   }
+  if (/^[{[]/.test(text)) {
+    // Newznab's `o=json` output (a mechanical XML→JSON dump whose shape varies by server) is not read; the usual
+    // cause is `o=json` among the additional parameters.
+    throw new ProtocolError(
+      `${what}: the indexer answered JSON; idkarr reads the XML output (remove o=json from the additional parameters)`,
+      text,
+    );
+  }
   if (!text.startsWith('<')) throw new ProtocolError(`${what}: response is not XML`, text);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {

@@ -188,12 +188,12 @@ describe('parsing real feeds', () => {
   });
 
   it('parses pubDates with UTC, a wrong weekday and no zone (search-odd-pubdates)', async () => {
-    // The items have no links; serve them with one added so they are usable.
+    // The items have no enclosures; serve them with one added so they are usable.
     const { readFileSync } = await import('node:fs');
     let n = 0;
     const xml = readFileSync(`${FIXTURES}newznab/search-odd-pubdates.xml`, 'utf8').replace(
       /<\/title>/g,
-      () => `</title><link>https://nzbs.org/getnzb/${++n}.nzb</link>`,
+      () => `</title><enclosure url="https://nzbs.org/getnzb/${++n}.nzb" length="1000"/>`,
     );
     fake.route('GET', '/nn/api', (req) =>
       req.query.t === 'caps'
@@ -280,7 +280,9 @@ describe('paging', () => {
       const limit = Number(req.query.limit);
       const items: string[] = [];
       for (let i = offset; i < Math.min(total, offset + limit); i++) {
-        items.push(`<item><title>Item.${i}</title><guid>g${i}</guid><link>https://x.test/${i}.nzb</link></item>`);
+        items.push(
+          `<item><title>Item.${i}</title><guid>g${i}</guid><enclosure url="https://x.test/${i}.nzb" length="1000"/></item>`,
+        );
       }
       return {
         body: `<rss><channel>${items.join('')}</channel></rss>`,

@@ -67,6 +67,8 @@ export function mapProwlarrRelease(r: ProwlarrRelease, ctx: MapContext): Release
   if (dvf !== undefined) out.downloadVolumeFactor = dvf;
   if (num(r.uploadVolumeFactor) !== undefined) out.uploadVolumeFactor = num(r.uploadVolumeFactor);
   if (flags.has('internal')) out.internal = true;
+  if (flags.has('scene')) out.scene = true;
+  if (flags.has('nuked')) out.nuked = true;
   if (num(r.minimumRatio) !== undefined) out.minimumRatio = num(r.minimumRatio);
   if (num(r.minimumSeedTime) !== undefined) out.minimumSeedTime = num(r.minimumSeedTime);
   if (str(r.posterUrl)) out.posterUrl = str(r.posterUrl);
