@@ -1,6 +1,7 @@
 // aria2 as a DownloadClientPort (protocol torrent; direct http/ftp links work too): addUri for magnets and
 // links, addTorrent for .torrent files, tellActive/tellWaiting/tellStopped merged, forcePause/unpause,
-// forceRemove + removeDownloadResult. aria2 has no categories: each category is a subfolder of the directory.
+// forceRemove + removeDownloadResult (with data: idkarr deletes the listed files itself, see delete-files.ts).
+// aria2 has no categories: each category is a subfolder of the directory.
 import { posix } from 'node:path';
 import type { Clock } from '../../../lib/clock.js';
 import { type Finding, NotFoundError, ValidationError } from '../../../lib/errors.js';
@@ -23,13 +24,14 @@ import {
 } from '../common/adapter.js';
 import { baseUrl, categoryFor } from '../common/settings.fields.js';
 import { Aria2Api, type Aria2Status } from './api.js';
+import { deleteDownloadFiles } from './delete-files.js';
 import { downloadIdOf, mapDownload } from './mapper.js';
 import type { Aria2Settings } from './settings.js';
 
 // Categories are per-category directories.
 export const ARIA2_CAPABILITIES = torrentCapabilities({
   supportsPriorities: false, // only the queue position of waiting downloads
-  supportsRemoveAndDelete: false, // aria2 never deletes files; the caller deletes mapped paths itself
+  supportsRemoveAndDelete: true, // by deleting the files aria2 lists, inside the download's dir only
 });
 
 const PAGE = 1000;
@@ -113,8 +115,9 @@ export class Aria2Adapter implements DownloadClientPort {
     return mapDownload(status, (d) => this.categoryOfDir(base, d));
   }
 
-  async remove(downloadId: string, _deleteData: boolean): Promise<void> {
+  async remove(downloadId: string, deleteData: boolean): Promise<void> {
     const all = await this.all();
+    // The file lists are read before removing: aria2 forgets them with the download result.
     const matches = this.matching(all, downloadId);
     if (matches.length === 0) throw new NotFoundError(`aria2 has no download ${downloadId}`);
     for (const s of matches) {
@@ -126,6 +129,8 @@ export class Aria2Adapter implements DownloadClientPort {
         if (!(err instanceof NotFoundError)) throw err;
       });
     }
+    // Only once aria2 has stopped writing (waitStopped), or a file could be recreated behind us.
+    if (deleteData) for (const s of matches) await deleteDownloadFiles(s);
   }
 
   async pause(downloadId: string): Promise<void> {

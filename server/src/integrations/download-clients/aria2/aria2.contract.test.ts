@@ -1,7 +1,7 @@
 // aria2 against the real aria2c (Debian aria2) on loopback: direct links from a local HTTP server download for
 // real, a .torrent whose data is already in place verifies to completed, magnets sit at metadata offline.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Aria2Daemon, startAria2 } from '../../../../test/support/daemons/aria2.js';
@@ -125,7 +125,58 @@ describe('aria2 downloads', () => {
     expect(await client.completedOutputPath(downloadId)).toBe(torrent.contentPath);
     await client.remove(downloadId, false);
     expect(await client.get(downloadId)).toBeNull();
-    expect(existsSync(torrent.files[0]!)).toBe(true); // aria2 never deletes data
+    // Without deleteData the payload stays.
+    for (const f of torrent.files) expect(existsSync(f)).toBe(true);
+  });
+
+  it('remove with data deletes the torrent’s files and its emptied folder, nothing else in the directory', async () => {
+    const saveDir = join(aria2.downloadDir, 'movies');
+    const torrent = makeTestTorrent({
+      saveDir,
+      torrentDir: join(aria2.dir, 'torrents'),
+      name: 'Deleted.Movie.2021.1080p.BluRay.x264-GRP',
+    });
+    // Neighbours aria2 does not list: another download's file in the same category folder must survive.
+    const neighbour = join(saveDir, 'neighbour.mkv');
+    writeFileSync(neighbour, 'not part of the download');
+    const client = adapter();
+    const { downloadId } = await client.add({
+      title: torrent.name,
+      mediaType: 'movie',
+      source: { kind: 'torrentFile', data: torrent.data, fileName: `${torrent.name}.torrent` },
+    });
+    await waitFor(client, downloadId, (i) => i.status === 'completed' || i.status === 'seeding');
+    await client.remove(downloadId, true);
+    expect(await client.get(downloadId)).toBeNull();
+    for (const f of torrent.files) expect(existsSync(f)).toBe(false);
+    expect(existsSync(torrent.contentPath)).toBe(false);
+    expect(existsSync(saveDir)).toBe(true);
+    expect(existsSync(neighbour)).toBe(true);
+    expect(existsSync(torrent.torrentFile)).toBe(true);
+  });
+
+  it('remove with data deletes a direct download’s file; without, it stays', async () => {
+    web.route('GET', '/files/kept.mkv', { body: randomBytes(64 * 1024) });
+    web.route('GET', '/files/dropped.mkv', { body: randomBytes(64 * 1024) });
+    const client = adapter();
+    const kept = await client.add({
+      title: 'kept',
+      mediaType: 'tv',
+      source: { kind: 'torrentUrl', url: `${web.url}/files/kept.mkv` },
+    });
+    const dropped = await client.add({
+      title: 'dropped',
+      mediaType: 'tv',
+      source: { kind: 'torrentUrl', url: `${web.url}/files/dropped.mkv` },
+    });
+    for (const { downloadId } of [kept, dropped]) await waitFor(client, downloadId, (i) => i.status === 'completed');
+    const keptPath = (await client.completedOutputPath(kept.downloadId))!;
+    const droppedPath = (await client.completedOutputPath(dropped.downloadId))!;
+    await client.remove(kept.downloadId, false);
+    await client.remove(dropped.downloadId, true);
+    expect(existsSync(keptPath)).toBe(true);
+    expect(existsSync(droppedPath)).toBe(false);
+    expect(existsSync(join(aria2.downloadDir, 'tv'))).toBe(true);
   });
 
   it('adds a magnet (id = info-hash), pauses, resumes, changes category and removes it', async () => {
