@@ -5,6 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../app/config.js';
+import { registerSqliteJsonFunctions } from './repositories/json-text.sql.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -32,6 +33,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       handle.pragma('busy_timeout = 5000');
       handle.pragma('foreign_keys = ON');
       handle.pragma('synchronous = NORMAL');
+      registerSqliteJsonFunctions(handle);
     } catch (err) {
       throw new DatabaseOpenError(`cannot open SQLite database ${config.file}: ${(err as Error).message}`);
     }

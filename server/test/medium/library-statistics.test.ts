@@ -127,18 +127,19 @@ describe.each(DIALECTS)('season statistics (%s)', (dialect) => {
     expect((await stored()).map((r) => r.series_id)).toEqual([s.id]);
   });
 
-  it('walks the list in keyset slices (listAfter) in the same order as list()', async () => {
+  it('walks the JSON list in keyset slices (listJsonAfter) in the same order as list()', async () => {
     for (const n of [5, 3, 1, 4, 2]) await series.insert(newSeries(n, { sortTitle: n % 2 ? 'same title' : `t${n}` }));
     const walked = [];
     let after: { sortTitle: string; id: number } | undefined;
     for (;;) {
-      const part = await series.listAfter({}, 2, after);
-      walked.push(...part);
+      const part = await series.listJsonAfter({}, 2, after);
+      walked.push(...part.map((r) => (JSON.parse(r.json) as { id: number }).id));
       if (part.length < 2) break;
-      after = { sortTitle: part.at(-1)!.sortTitle, id: part.at(-1)!.id };
+      after = part.at(-1)!;
     }
-    expect(walked).toEqual(await series.list());
-    expect(await series.listAfter({ monitored: false }, 10)).toEqual(await series.list({ monitored: false }));
+    expect(walked).toEqual((await series.list()).map((s) => s.id));
+    const unmonitored = await series.listJsonAfter({ monitored: false }, 10);
+    expect(unmonitored.map((r) => r.id)).toEqual((await series.list({ monitored: false })).map((s) => s.id));
   });
 
   it('pages (ids first on PostgreSQL) hold the rows a plain sort gives, in order', async () => {

@@ -23,6 +23,8 @@ import {
   type SortColumn,
   sortOrder,
 } from './library-query.util.js';
+import { SeasonStatisticsStore } from './season-statistics.store.js';
+import { seriesJson } from './series-json.mapper.js';
 import { seriesFromRow, seriesToRow } from './series-row.mapper.js';
 
 export const SERIES_SORT_KEYS = {
@@ -41,6 +43,13 @@ export const SERIES_SORT_KEYS = {
   previousAiring: { column: 'series.previous_airing', nullable: true },
 } satisfies Record<string, SortColumn>;
 export type SeriesSortKey = keyof typeof SERIES_SORT_KEYS;
+
+/** One series of the unpaginated list: its keyset position and its API JSON. */
+export interface SeriesJsonRow {
+  sortTitle: string;
+  id: number;
+  json: string;
+}
 
 export interface SeriesFilter {
   monitored?: boolean;
@@ -216,19 +225,23 @@ export class SeriesRepository {
   }
 
   /**
-   * Up to `limit` series in list order (sort title, then id) after the given one: the unpaginated list read a
-   * slice at a time (keyset, along the sort_title index), so a response of thousands never holds them all at once.
+   * Up to `limit` series in list order (sort title, then id) after the given one, each as the API's JSON text
+   * (series-json.mapper.ts): the unpaginated list read a slice at a time (keyset, along the sort_title index).
+   * Statistics are read as stored: call refreshStaleStatistics first.
    */
-  async listAfter(filter: SeriesFilter, limit: number, after?: { sortTitle: string; id: number }): Promise<Series[]> {
+  async listJsonAfter(
+    filter: SeriesFilter,
+    limit: number,
+    after?: { sortTitle: string; id: number },
+  ): Promise<SeriesJsonRow[]> {
     let query = this.db
       .selectFrom('series')
-      .selectAll()
+      .select(['series.sort_title as sortTitle', 'series.id as id', seriesJson(this.db).as('json')])
       .where((eb) => where(eb, filter));
     if (after)
       // A row-value comparison: both dialects seek the sort_title index to it (an OR of the two would scan).
       query = query.where((eb) => eb(eb.refTuple('sort_title', 'id'), '>', eb.tuple(after.sortTitle, after.id)));
-    const rows = await query.orderBy('sort_title').orderBy('id').limit(limit).execute();
-    return rows.map(seriesFromRow);
+    return query.orderBy('sort_title').orderBy('id').limit(limit).execute();
   }
 
   async page(req: PageRequest<SeriesSortKey>, filter: SeriesFilter = {}): Promise<Page<Series, SeriesSortKey>> {
@@ -348,74 +361,15 @@ export class SeriesRepository {
 
   /**
    * Per-season episode statistics for the given series (all series when omitted) at `now` (an ISO instant: what
-   * has aired by then counts as available). Read from `season_statistics`, which triggers keep current on every
-   * episode write (migration 0011); a row holds for any instant in [previousAiring, nextAiring), and rows outside
-   * that window for `now` (an episode aired since) are recomputed from the episodes and stored back.
+   * has aired by then counts as available); see SeasonStatisticsStore.read.
    */
-  async seasonStatistics(now: string, seriesIds?: readonly number[]): Promise<SeasonStatistics[]> {
-    const stored = this.db as unknown as Kysely<StatisticsDB>;
-    const parts = seriesIds ? chunk([...new Set(seriesIds)], 500) : [undefined];
-    const out: SeasonStatistics[] = [];
-    const stale = new Set<number>();
-    for (const part of parts) {
-      if (part?.length === 0) continue;
-      let query = stored.selectFrom('season_statistics').selectAll();
-      if (part) query = query.where('series_id', 'in', part);
-      for (const r of await query.execute()) {
-        const s = statisticsFromRow(r);
-        if ((s.previousAiring !== null && s.previousAiring > now) || (s.nextAiring !== null && s.nextAiring <= now))
-          stale.add(s.seriesId);
-        else out.push(s);
-      }
-    }
-    if (stale.size === 0) return out;
-    const ids = [...stale];
-    const fresh = await this.aggregateStatistics(now, ids);
-    const store = async (trx: Kysely<StatisticsDB>) => {
-      for (const part of chunk(ids, 500))
-        await trx.deleteFrom('season_statistics').where('series_id', 'in', part).execute();
-      for (const part of chunk(fresh, 500))
-        await trx.insertInto('season_statistics').values(part.map(statisticsToRow)).execute();
-    };
-    await (stored.isTransaction ? store(stored) : stored.transaction().execute(store));
-    return [...out.filter((s) => !stale.has(s.seriesId)), ...fresh];
+  seasonStatistics(now: string, seriesIds?: readonly number[]): Promise<SeasonStatistics[]> {
+    return new SeasonStatisticsStore(this.db).read(now, seriesIds);
   }
 
-  /** The statistics of these series' seasons from their episodes, in one grouped query per 500 series. */
-  private async aggregateStatistics(now: string, seriesIds: readonly number[]): Promise<SeasonStatistics[]> {
-    const out: SeasonStatistics[] = [];
-    for (const part of chunk(seriesIds, 500)) {
-      const rows = await this.db
-        .selectFrom('episodes')
-        .select((eb) => [
-          'series_id',
-          'season_number',
-          eb.fn.countAll<number>().as('total'),
-          sql<number>`sum(case when episode_file_id is not null then 1 else 0 end)`.as('files'),
-          sql<number>`sum(case when episode_file_id is not null or (monitored = 1 and air_date_utc <= ${now}) then 1 else 0 end)`.as(
-            'available',
-          ),
-          sql<string | null>`min(case when air_date_utc > ${now} then air_date_utc end)`.as('next_airing'),
-          sql<string | null>`max(case when air_date_utc <= ${now} then air_date_utc end)`.as('previous_airing'),
-        ])
-        .where('series_id', 'in', part)
-        .groupBy(['series_id', 'season_number'])
-        .orderBy('series_id')
-        .orderBy('season_number')
-        .execute();
-      for (const r of rows) {
-        out.push({
-          seriesId: r.series_id,
-          seasonNumber: r.season_number,
-          totalEpisodeCount: Number(r.total),
-          episodeFileCount: Number(r.files),
-          episodeCount: Number(r.available),
-          nextAiring: r.next_airing,
-          previousAiring: r.previous_airing,
-        });
-      }
-    }
-    return out;
+  /** Brings stored statistics up to `now` for readers of the stored rows (listJsonAfter). */
+  refreshStaleStatistics(now: string): Promise<void> {
+    return new SeasonStatisticsStore(this.db).refreshStale(now);
   }
 
   /** Paths of every item filed under any of these root folders, in one query (root folders' unmapped folders). */
@@ -444,42 +398,6 @@ export class SeriesRepository {
       .execute();
     return { total: Number(total.n), titles: rows.map((r) => r.title) };
   }
-}
-
-/** `season_statistics` (migration 0011): maintained by triggers, read and repaired only here. */
-interface SeasonStatisticsTable {
-  series_id: number;
-  season_number: number;
-  total_episode_count: number;
-  episode_file_count: number;
-  episode_count: number;
-  next_airing: string | null;
-  previous_airing: string | null;
-}
-type StatisticsDB = DB & { season_statistics: SeasonStatisticsTable };
-
-function statisticsFromRow(r: SeasonStatisticsTable): SeasonStatistics {
-  return {
-    seriesId: r.series_id,
-    seasonNumber: r.season_number,
-    totalEpisodeCount: Number(r.total_episode_count),
-    episodeFileCount: Number(r.episode_file_count),
-    episodeCount: Number(r.episode_count),
-    nextAiring: r.next_airing,
-    previousAiring: r.previous_airing,
-  };
-}
-
-function statisticsToRow(s: SeasonStatistics): SeasonStatisticsTable {
-  return {
-    series_id: s.seriesId,
-    season_number: s.seasonNumber,
-    total_episode_count: s.totalEpisodeCount,
-    episode_file_count: s.episodeFileCount,
-    episode_count: s.episodeCount,
-    next_airing: s.nextAiring,
-    previous_airing: s.previousAiring,
-  };
 }
 
 function conflictMessage(series: NewSeries): string {
