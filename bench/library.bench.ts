@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { composeApp } from '../server/src/app/compose.js';
 import { loadConfig } from '../server/src/app/config.js';
+import { applyServerHeapFlags } from '../server/src/app/heap-flags.js';
 import { type Database, openDatabase } from '../server/src/db/database.js';
 import { migrate } from '../server/src/db/migrator.js';
 import { MovieRepository } from '../server/src/db/repositories/movie.repository.js';
@@ -73,9 +74,12 @@ function serverCommand(): { args: string[]; what: string } {
       what: 'from source under tsx (the build failed, so RSS includes the TypeScript loader)',
     };
   const mod = (file: string) => JSON.stringify(pathToFileURL(join(ROOT, 'server/dist/app', file)).href);
+  // The product's own heap flags (what `idkarr serve` applies to itself), before anything else runs.
   const script = [
-    `import { composeApp } from ${mod('compose.js')};`,
-    `import { loadConfig } from ${mod('config.js')};`,
+    `import { applyServerHeapFlags } from ${mod('heap-flags.js')};`,
+    "process.stderr.write('heap flags: ' + (applyServerHeapFlags().join(' ') || '(none)') + '\\n');",
+    `const { composeApp } = await import(${mod('compose.js')});`,
+    `const { loadConfig } = await import(${mod('config.js')});`,
     'const config = loadConfig(process.env);',
     'const app = await composeApp(config, { fileLogs: false });',
     'await app.http.listen({ port: config.port, host: config.bind });',
@@ -111,6 +115,7 @@ async function startServer(dataDir: string, databaseUrl?: string): Promise<Serve
     child.stdout?.on('data', (d: Buffer) => {
       if (d.toString().includes('READY')) {
         clearTimeout(timer);
+        process.stdout.write(`  ${/heap flags: .*/.exec(err)?.[0] ?? 'heap flags: (not reported)'}\n`);
         resolve();
       }
     });
@@ -382,6 +387,7 @@ async function main(): Promise<void> {
 
 // ---- child: the server under test ---------------------------------------------------------------------------
 async function serve(): Promise<void> {
+  process.stderr.write(`heap flags: ${applyServerHeapFlags().join(' ') || '(none)'}\n`);
   const config = loadConfig(process.env);
   const app = await composeApp(config, { fileLogs: false });
   await app.http.listen({ port: config.port, host: config.bind });

@@ -1,6 +1,7 @@
 // `idkarr [serve]`, `idkarr parse …`, `idkarr restore FILE`, `idkarr version`. Returns the exit code.
 import { composeApp } from '../app/compose.js';
 import { ConfigError, loadConfig } from '../app/config.js';
+import { applyServerHeapFlags } from '../app/heap-flags.js';
 import { VERSION } from '../app/version.js';
 import { DatabaseOpenError } from '../db/database.js';
 import { DatabaseNewerError } from '../db/migrator.js';
@@ -44,6 +45,7 @@ async function serve(): Promise<number> {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
+  applyServerHeapFlags();
   let app: Awaited<ReturnType<typeof composeApp>>;
   try {
     const config = loadConfig();
