@@ -6,12 +6,14 @@ import type { Database } from '../db/database.js';
 import { BlocklistRepository } from '../db/repositories/blocklist.repository.js';
 import { EpisodeRepository } from '../db/repositories/episode.repository.js';
 import { HistoryRepository } from '../db/repositories/history.repository.js';
+import { KeyValueRepository } from '../db/repositories/key-value.repository.js';
 import { MovieRepository } from '../db/repositories/movie.repository.js';
 import { ProviderDefinitionRepository } from '../db/repositories/provider-definition.repository.js';
 import { RemotePathMappingRepository } from '../db/repositories/remote-path-mapping.repository.js';
 import { SeriesRepository } from '../db/repositories/series.repository.js';
 import { TrackedDownloadRepository } from '../db/repositories/tracked-download.repository.js';
 import type { EventBus } from '../events/event-bus.js';
+import { downloadHandlingRoutes } from '../http/routes/download-handling.routes.js';
 import { historyRoutes } from '../http/routes/history.routes.js';
 import { queueRoutes } from '../http/routes/queue.routes.js';
 import { remotePathMappingRoutes } from '../http/routes/remote-path-mapping.routes.js';
@@ -26,6 +28,7 @@ import type { ProviderInstances } from '../providers/provider-instances.js';
 import type { QueueLookup } from '../services/decisions/decision.ports.js';
 import { ClientSelector } from '../services/downloads/client-selector.js';
 import { downloadCommands } from '../services/downloads/download-commands.js';
+import { DownloadHandlingStore } from '../services/downloads/download-handling.settings.js';
 import { DownloadTracker } from '../services/downloads/download-tracker.service.js';
 import { blocklistRepositoryAdapter, FailedDownloadService } from '../services/downloads/failed-download.service.js';
 import { GrabService } from '../services/downloads/grab.service.js';
@@ -34,10 +37,11 @@ import { ReleaseFetcher } from '../services/downloads/release-fetcher.js';
 import { RemotePathMappingService } from '../services/downloads/remote-path-mapping.service.js';
 import type { HealthService } from '../services/health.service.js';
 
+/** Fixed overrides of the user's download handling settings (GET/PUT /config/downloadclient), for tests. */
 export interface DownloadsOptions {
-  /** Minutes without progress before a download counts as stalled (failed). Default 60; 0 = never. */
+  /** Minutes without progress before a download counts as stalled (failed); 0 = never. */
   stalledMinutes?: number;
-  /** Search again after a failed download (download.failed carries it as `searchAgain`). Default true. */
+  /** Search again after a failed download (download.failed carries it as `searchAgain`). */
   redownloadFailed?: boolean;
 }
 
@@ -58,6 +62,7 @@ export interface DownloadsWiring {
     tracker: DownloadTracker;
     queue: QueueService;
     failed: FailedDownloadService;
+    handling: DownloadHandlingStore;
     remotePathMappings: RemotePathMappingService;
     /** For the decision engine's QueueLookup port. */
     queueLookup: QueueLookup;
@@ -88,6 +93,8 @@ export function wireDownloads(database: Database, app: DownloadsAppDeps): Downlo
     if (definition?.kind !== 'downloadclient' || !definition.enabled) return undefined;
     return { definition, client: instance(definition) };
   };
+  const handling = new DownloadHandlingStore(new KeyValueRepository(db));
+  const readHandling = () => handling.get();
   const remotePathMappings = new RemotePathMappingService({ mappings: repos.mappings, clients: definitions });
   const failed = new FailedDownloadService({
     db,
@@ -96,6 +103,7 @@ export function wireDownloads(database: Database, app: DownloadsAppDeps): Downlo
     events,
     clock,
     log,
+    handling: readHandling,
     ...(app.options?.redownloadFailed === undefined ? {} : { redownloadFailed: app.options.redownloadFailed }),
   });
   const tracker = new DownloadTracker({
@@ -110,7 +118,9 @@ export function wireDownloads(database: Database, app: DownloadsAppDeps): Downlo
     events,
     clock,
     log,
-    ...(app.options?.stalledMinutes === undefined ? {} : { stalledMinutes: app.options.stalledMinutes }),
+    ...(app.options?.stalledMinutes === undefined
+      ? { handling: readHandling }
+      : { stalledMinutes: app.options.stalledMinutes }),
   });
   const grab = new GrabService({
     db,
@@ -154,7 +164,8 @@ export function wireDownloads(database: Database, app: DownloadsAppDeps): Downlo
       await http.register(remotePathMappingRoutes({ mappings: remotePathMappings }), { prefix: '/api/v1' });
       await http.register(queueRoutes({ queue }), { prefix: '/api/v1' });
       await http.register(historyRoutes({ history: repos.history }), { prefix: '/api/v1' });
+      await http.register(downloadHandlingRoutes({ settings: handling }), { prefix: '/api/v1' });
     },
   ];
-  return { services: { grab, tracker, queue, failed, remotePathMappings, queueLookup }, repos, routes };
+  return { services: { grab, tracker, queue, failed, handling, remotePathMappings, queueLookup }, repos, routes };
 }

@@ -76,6 +76,11 @@ export interface DownloadItem {
   completedAt: Date | null;
   /** The client no longer needs the files (seeding goals met / stopped), so import may move them. */
   canMoveFiles: boolean;
+  /** Torrents: seeds and other peers connected now; absent when the client does not say (usenet never does). */
+  seeds?: number | null;
+  peers?: number | null;
+  /** The client itself flags the download as stalled (nobody sends data) or stuck fetching metadata. */
+  clientStalled?: boolean;
 }
 
 export interface DownloadClientCapabilities {

@@ -16,6 +16,7 @@ import type { DownloadClientPort, DownloadItem } from '../../providers/ports/dow
 import type { ProviderDefinition } from '../../providers/provider.types.js';
 import type { HealthIssue } from '../health.service.js';
 import type { NewTrackedDownload, QualityModel, TrackedDownload, TrackedDownloadUpdate } from './download.types.js';
+import { DEFAULT_STALLED_MINUTES, type DownloadHandlingSettings } from './download-handling.settings.js';
 import type { FailedDownloadService } from './failed-download.service.js';
 import type { PathMapper } from './path-mapper.js';
 import { clientHost } from './remote-path-mapping.service.js';
@@ -24,7 +25,6 @@ import {
   applyPatch,
   assess,
   assessMissing,
-  DEFAULT_STALLED_MINUTES,
   isPathBlocked,
   type PathCheck,
 } from './tracking.rules.js';
@@ -42,6 +42,11 @@ export interface DownloadTrackerDeps {
   events: EventBus;
   clock: Clock;
   log: Logger;
+  /** The user's download handling settings, read at every poll; without it `stalledMinutes` applies. */
+  handling?(): Promise<
+    Pick<DownloadHandlingSettings, 'stalledMinutes' | 'stalledNoProgress' | 'stalledNoAvailability'>
+  >;
+  /** Fixed threshold for benchmarks and tests (0 = off); default 60. */
   stalledMinutes?: number;
   listTimeoutMs?: number;
   pathExists?(path: string): boolean;
@@ -66,6 +71,11 @@ export class DownloadTracker {
   private readonly problems = new Map<number, ClientProblem>();
   /** Untracked download ids already looked up in history, per client (so idle polls do not query again). */
   private readonly ignored = new Map<number, Set<string>>();
+  /**
+   * Since when each tracked download has had no sources. In memory on purpose: after a restart the timer starts
+   * again, which only delays a stalled verdict, and it saves a write per poll for every sourceless download.
+   */
+  private readonly unavailableSince = new Map<number, Map<number, number>>();
   private running: Promise<PollSummary> | undefined;
 
   constructor(private readonly deps: DownloadTrackerDeps) {}
@@ -125,6 +135,7 @@ export class DownloadTracker {
     const clients = await this.deps.enabledClients();
     const ids = new Set(clients.map((c) => c.id));
     for (const id of this.problems.keys()) if (!ids.has(id)) this.problems.delete(id);
+    for (const id of this.unavailableSince.keys()) if (!ids.has(id)) this.unavailableSince.delete(id);
     for (const definition of clients) {
       if (await this.deps.isBlocked(definition)) {
         summary.unavailable.push(definition.name);
@@ -191,9 +202,12 @@ export class DownloadTracker {
     const mapper = await this.deps.mapper();
     const host = clientHost(definition);
     const exists = this.deps.pathExists ?? existsSync;
+    const handling = this.deps.handling ? await this.deps.handling() : undefined;
     const ctx: AssessContext = {
       now,
-      stalledMinutes: this.deps.stalledMinutes ?? DEFAULT_STALLED_MINUTES,
+      stalledMinutes: handling?.stalledMinutes ?? this.deps.stalledMinutes ?? DEFAULT_STALLED_MINUTES,
+      stalledNoProgress: handling?.stalledNoProgress ?? true,
+      stalledNoAvailability: handling?.stalledNoAvailability ?? true,
       clientName: definition.name,
       clientHost: host,
       checkPath: (reported): PathCheck => {
@@ -214,6 +228,8 @@ export class DownloadTracker {
     const removedIds: number[] = [];
     const completed: TrackedDownload[] = [];
     const failures: Array<{ t: TrackedDownload; reason: string }> = [];
+    const previousSince = this.unavailableSince.get(definition.id);
+    const since = new Map<number, number>();
     for (const t of tracked) {
       if (t.status === 'failed') continue;
       const item = byId.get(t.downloadId.toUpperCase());
@@ -225,7 +241,9 @@ export class DownloadTracker {
         else changed.push(applyPatch(t, missing.patch));
         continue;
       }
-      const a = assess(t, item, ctx);
+      const a = assess(t, item, ctx, previousSince?.get(t.id) ?? null);
+      // Rebuilt every poll, so entries that left the queue are dropped with it.
+      if (a.unavailableSince !== null && a.transition === null) since.set(t.id, a.unavailableSince);
       if (a.transition === 'failed') {
         if (Object.keys(a.patch).length) changes.push({ id: t.id, patch: a.patch });
         failures.push({ t: applyPatch(t, a.patch), reason: a.reason ?? 'failed' });
@@ -238,6 +256,7 @@ export class DownloadTracker {
       if (Object.keys(a.patch).some((k) => k !== 'lastSeen')) changed.push(next);
       if (a.transition === 'completed') completed.push(next);
     }
+    this.unavailableSince.set(definition.id, since);
     await this.deps.tracked.updateMany(changes);
     summary.changed += changed.length + removedIds.length;
 

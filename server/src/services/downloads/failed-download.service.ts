@@ -37,7 +37,10 @@ export interface FailedDownloadServiceDeps {
   events: EventBus;
   clock: Clock;
   log: Logger;
+  /** Fixed answer (tests); otherwise `handling()` is asked at each failure, else true. */
   redownloadFailed?: boolean;
+  /** The user's setting, read at each failure so a change applies at once. */
+  handling?(): Promise<{ redownloadFailed: boolean }>;
 }
 
 export function blocklistEntryFor(t: TrackedDownload, reason: string, date: string): NewBlocklistEntry {
@@ -123,7 +126,7 @@ export class FailedDownloadService {
       const updated = await new TrackedDownloadRepository(this.deps.db).update(t.id, { status: 'removed' });
       if (updated) failed = updated;
     }
-    const searchAgain = opts.searchAgain ?? this.deps.redownloadFailed ?? true;
+    const searchAgain = opts.searchAgain ?? this.deps.redownloadFailed ?? (await this.redownloadSetting());
     this.deps.events.emit('download.failed', {
       trackedDownload: failed,
       downloadClient: { id: t.downloadClientId, name: clientName },
@@ -135,6 +138,17 @@ export class FailedDownloadService {
       failed.status === 'removed' ? { changed: [], removedIds: [t.id] } : { changed: [failed], removedIds: [] },
     );
     return failed;
+  }
+
+  private async redownloadSetting(): Promise<boolean> {
+    if (!this.deps.handling) return true;
+    try {
+      return (await this.deps.handling()).redownloadFailed;
+    } catch (err) {
+      // The failure itself is recorded already; the search after it is the lesser loss.
+      this.deps.log.warn({ err }, 'reading the download handling settings failed; not searching again');
+      return false;
+    }
   }
 }
 

@@ -178,7 +178,8 @@ export class QueueService {
     if (opts.blocklist) {
       await this.deps.failed.fail(t, 'removed from the queue and blocklisted by the user', {
         removeFromClient: opts.removeFromClient,
-        searchAgain: !opts.skipRedownload,
+        // Like Sonarr: skipRedownload can only veto the search; the "redownload failed" setting still decides.
+        ...(opts.skipRedownload ? { searchAgain: false } : {}),
         leaveQueue: true,
       });
       return;

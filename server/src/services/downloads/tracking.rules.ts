@@ -2,8 +2,7 @@
 // mapped output path) are tested as tables. The tracker does the I/O around it.
 import type { DownloadItem } from '../../providers/ports/download-client.port.js';
 import type { StatusMessage, TrackedDownload, TrackedDownloadUpdate } from './download.types.js';
-
-export const DEFAULT_STALLED_MINUTES = 60;
+import { assessStalled, isWaiting } from './stalled.rules.js';
 /** A tracked download the client no longer lists is given up (status removed) after this long. */
 export const MISSING_GRACE_MINUTES = 5;
 /** `lastSeen` alone is written at most this often, so an idle queue costs no writes. */
@@ -23,7 +22,11 @@ export interface PathCheck {
 
 export interface AssessContext {
   now: number;
+  /** 0 = stalled detection off. */
   stalledMinutes: number;
+  /** Which stalled rules apply (both when absent). */
+  stalledNoProgress?: boolean;
+  stalledNoAvailability?: boolean;
   clientName: string;
   clientHost: string;
   /** Maps and checks a reported path. */
@@ -35,6 +38,8 @@ export interface Assessment {
   /** Something worth announcing happened. */
   transition: 'completed' | 'failed' | null;
   reason?: string;
+  /** Since when the download has had no sources (kept by the caller for the next poll), null when it has some. */
+  unavailableSince: number | null;
 }
 
 export function pathNotFoundMessage(clientName: string, host: string, reported: string, check: PathCheck): string {
@@ -45,7 +50,12 @@ export function pathNotFoundMessage(clientName: string, host: string, reported: 
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export function assess(t: TrackedDownload, item: DownloadItem, ctx: AssessContext): Assessment {
+export function assess(
+  t: TrackedDownload,
+  item: DownloadItem,
+  ctx: AssessContext,
+  unavailableSince: number | null = null,
+): Assessment {
   const now = new Date(ctx.now).toISOString();
   const next: Required<Pick<TrackedDownloadUpdate, 'status' | 'statusMessages'>> & TrackedDownloadUpdate = {
     remainingSize: item.remainingSize,
@@ -59,11 +69,12 @@ export function assess(t: TrackedDownload, item: DownloadItem, ctx: AssessContex
   const messages: StatusMessage[] = [];
   let transition: Assessment['transition'] = null;
   let reason: string | undefined;
+  let stillUnavailable: number | null = null;
 
   // Progress bookkeeping: fewer bytes left = progress. Paused/queued by choice never counts as stalled.
   // While waiting the timer is kept fresh, but written at most every LAST_SEEN_REFRESH_MS so an idle queue
   // costs no writes (a resumed download gets at most that much less time before it counts as stalled).
-  const waiting = item.status === 'paused' || item.status === 'queued';
+  const waiting = isWaiting(item);
   const timerStale = !t.lastProgressAt || ctx.now - Date.parse(t.lastProgressAt) > LAST_SEEN_REFRESH_MS;
   const progressed = t.lastProgress === null || item.remainingSize < t.lastProgress;
   if (progressed || (waiting && timerStale) || t.lastProgressAt === null) {
@@ -103,10 +114,21 @@ export function assess(t: TrackedDownload, item: DownloadItem, ctx: AssessContex
     if (t.status === 'grabbed') next.status = 'downloading';
     if (item.status === 'warning' && item.message)
       messages.push({ title: 'Download warning', messages: [item.message] });
-    const stalledMs = ctx.stalledMinutes * 60_000;
-    if (!waiting && stalledMs > 0 && ctx.now - lastProgressAt > stalledMs) {
-      const minutes = Math.floor((ctx.now - lastProgressAt) / 60_000);
-      reason = `stalled: no progress for ${minutes} minutes (${ctx.clientName} state ${item.rawStatus})`;
+    const stalled = assessStalled({
+      now: ctx.now,
+      item,
+      lastProgressAt,
+      unavailableSince,
+      clientName: ctx.clientName,
+      policy: {
+        stalledMinutes: ctx.stalledMinutes,
+        noProgress: ctx.stalledNoProgress ?? true,
+        noAvailability: ctx.stalledNoAvailability ?? true,
+      },
+    });
+    stillUnavailable = stalled.unavailableSince;
+    if (stalled.reason !== undefined) {
+      reason = stalled.reason;
       transition = 'failed';
     }
   }
@@ -119,7 +141,9 @@ export function assess(t: TrackedDownload, item: DownloadItem, ctx: AssessContex
   }
   const stale = !t.lastSeen || ctx.now - Date.parse(t.lastSeen) > LAST_SEEN_REFRESH_MS;
   if (Object.keys(patch).length > 0 || stale) patch.lastSeen = now;
-  return reason === undefined ? { patch, transition } : { patch, transition, reason };
+  const out: Assessment = { patch, transition, unavailableSince: stillUnavailable };
+  if (reason !== undefined) out.reason = reason;
+  return out;
 }
 
 export function isPathBlocked(t: Pick<TrackedDownload, 'statusMessages'>): boolean {

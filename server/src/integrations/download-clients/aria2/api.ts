@@ -29,6 +29,9 @@ export interface Aria2Status {
   followedBy?: string[];
   following?: string;
   seeder?: string;
+  /** BitTorrent: seeds connected; both: connections to peers/servers. */
+  numSeeders?: string;
+  connections?: string;
 }
 
 export const STATUS_KEYS = [
@@ -48,6 +51,8 @@ export const STATUS_KEYS = [
   'followedBy',
   'following',
   'seeder',
+  'numSeeders',
+  'connections',
 ];
 
 export interface Aria2ApiOptions {

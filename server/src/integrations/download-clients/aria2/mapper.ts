@@ -75,5 +75,7 @@ export function mapDownload(s: Aria2Status, categoryOfDir: (dir: string | undefi
     addedAt: null,
     completedAt: null,
     canMoveFiles: status === 'completed',
+    // Only torrents have a swarm; a direct link without connections is just a slow server.
+    ...(s.infoHash && s.connections !== undefined ? { seeds: num(s.numSeeders), peers: num(s.connections) } : {}),
   };
 }

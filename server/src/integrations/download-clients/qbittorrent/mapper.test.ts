@@ -47,3 +47,13 @@ describe('qBittorrent status map', () => {
     });
   });
 });
+
+describe('qBittorrent sources (stalled detection)', () => {
+  it.each([
+    { state: 'stalledDL', num_seeds: 2, num_leechs: 1, want: { seeds: 2, peers: 1, clientStalled: true } },
+    { state: 'metaDL', num_seeds: 0, num_leechs: 0, want: { seeds: 0, peers: 0, clientStalled: true } },
+    { state: 'downloading', num_seeds: 4, num_leechs: 0, want: { seeds: 4, peers: 0, clientStalled: false } },
+  ])('$state', ({ state, num_seeds, num_leechs, want }) => {
+    expect(mapQbTorrent({ hash: 'ab', name: 'n', state, progress: 0.1, num_seeds, num_leechs })).toMatchObject(want);
+  });
+});

@@ -21,7 +21,13 @@ export interface QbTorrent {
   seeding_time?: number;
   ratio_limit?: number;
   seeding_time_limit?: number;
+  /** Seeds / leechers connected now. */
+  num_seeds?: number;
+  num_leechs?: number;
 }
+
+/** States in which qBittorrent says nobody is sending data, or it is still waiting for the torrent's metadata. */
+const QB_STALLED_STATES: ReadonlySet<string> = new Set(['stalledDL', 'metaDL', 'forcedMetaDL']);
 
 export const QB_STATUS: Readonly<Record<string, DownloadStatus>> = {
   error: 'failed',
@@ -81,6 +87,9 @@ export function mapQbTorrent(t: QbTorrent): DownloadItem {
     completedAt: t.completion_on && t.completion_on > 0 ? new Date(t.completion_on * 1000) : null,
     // Stopped after finishing: qBittorrent will not touch the files any more.
     canMoveFiles: done && (t.state === 'pausedUP' || t.state === 'stoppedUP'),
+    ...(t.num_seeds === undefined ? {} : { seeds: t.num_seeds }),
+    ...(t.num_leechs === undefined ? {} : { peers: t.num_leechs }),
+    clientStalled: QB_STALLED_STATES.has(t.state),
   };
 }
 

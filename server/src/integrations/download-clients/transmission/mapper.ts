@@ -22,6 +22,9 @@ export interface TrTorrent {
   secondsSeeding?: number;
   addedDate: number;
   doneDate: number;
+  /** Peers connected now, and how many of them send data. */
+  peersConnected?: number;
+  peersSendingToUs?: number;
 }
 
 export const TR_FIELDS = [
@@ -45,6 +48,8 @@ export const TR_FIELDS = [
   'secondsSeeding',
   'addedDate',
   'doneDate',
+  'peersConnected',
+  'peersSendingToUs',
 ] as const;
 
 export const TR_STATUS_NAMES = [
@@ -115,6 +120,8 @@ export function mapTrTorrent(t: TrTorrent, category: string | null): DownloadIte
     completedAt: t.doneDate > 0 ? new Date(t.doneDate * 1000) : null,
     // isFinished = stopped after reaching its seeding goal: Transmission is done with the files.
     canMoveFiles: status === 'completed' && t.status === 0 && t.isFinished,
+    ...(t.peersSendingToUs === undefined ? {} : { seeds: t.peersSendingToUs }),
+    ...(t.peersConnected === undefined ? {} : { peers: t.peersConnected }),
   };
 }
 
