@@ -124,6 +124,7 @@ describe.each(DIALECTS)('search API end to end (%s)', (dialect) => {
       seeders: 50,
       size: 8 * 1024 ** 3,
       internal: true,
+      indexerFlags: ['internal'],
       quality: { id: 'bluray-1080p' },
       releaseGroup: 'SPARKS',
       parse: { kind: 'movie', title: 'The Matrix', year: 1999 },
