@@ -26,7 +26,7 @@ import { CompletedDownloadService } from '../services/import/completed-download.
 import { ffprobeDuration } from '../services/import/file-discovery.js';
 import { FileTransactionRunner, type RecoverySummary, type StepHook } from '../services/import/file-transaction.js';
 import { type FsPort, nodeFs } from '../services/import/fs-port.js';
-import { checkHardlink, HardlinkHealth } from '../services/import/hardlink-health.js';
+import { checkHardlink, type HardlinkCheck, HardlinkHealth } from '../services/import/hardlink-health.js';
 import { importCommands } from '../services/import/import-commands.js';
 import { ImportDecider } from '../services/import/import-decider.js';
 import { LibraryFilesService } from '../services/import/library-files.service.js';
@@ -36,7 +36,7 @@ import type { DownloadsWiring } from './downloads.wiring.js';
 import type { LibraryWiring } from './library.wiring.js';
 
 export interface ImportAppDeps {
-  library: Pick<LibraryWiring, 'repos'>;
+  library: Pick<LibraryWiring, 'repos' | 'services'>;
   downloads: DownloadsWiring;
   commands: CommandRegistry;
   scheduler: Scheduler;
@@ -107,6 +107,17 @@ export async function wireImport(database: Database, app: ImportAppDeps): Promis
   };
   const mappedFolders = async () => (await app.downloads.repos.mappings.list()).map((m) => m.localPath);
   const rootFolders = async () => (await lib.rootFolders.list()).map((r) => r.path);
+  /** Download folders idkarr knows: the media-management list and every remote path mapping's local side. */
+  const knownDownloadFolders = async () => {
+    const all = [...(await settingsRepo.get()).downloadFolders, ...(await mappedFolders())];
+    // Mappings keep a trailing slash; one folder written two ways is still one folder.
+    return [...new Set(all.map((p) => p.replace(/(.)\/+$/, '$1')))];
+  };
+  app.library.services.rootFolderPreflight.use(async (root) => {
+    const out: HardlinkCheck[] = [];
+    for (const d of await knownDownloadFolders()) out.push(await checkHardlink(fs, d, root));
+    return out;
+  });
   const findDownload = async (downloadId: string): Promise<TrackedDownload | undefined> => {
     const row = await db
       .selectFrom('tracked_downloads')
@@ -202,6 +213,7 @@ export async function wireImport(database: Database, app: ImportAppDeps): Promis
           library,
           settings: settingsRepo,
           rootFolders,
+          downloadFolders: knownDownloadFolders,
           hardlinkCheck: (d, r) => checkHardlink(fs, d, r),
         }),
         { prefix: '/api/v1' },

@@ -42,6 +42,7 @@ import { refreshCommands } from '../services/library/refresh-commands.service.js
 import { RefreshMovieService } from '../services/library/refresh-movie.service.js';
 import { RefreshSeriesService } from '../services/library/refresh-series.service.js';
 import { RootFolderService } from '../services/library/root-folder.service.js';
+import { RootFolderPreflight } from '../services/library/root-folder-preflight.js';
 import { type LibraryTransaction, SeriesService } from '../services/library/series.service.js';
 import { TagService } from '../services/library/tag.service.js';
 import { WantedService } from '../services/library/wanted.service.js';
@@ -62,6 +63,8 @@ export interface LibraryWiring {
   };
   services: {
     rootFolders: RootFolderService;
+    /** The import wiring plugs the hardlink check in (POST /rootfolder answers with it). */
+    rootFolderPreflight: RootFolderPreflight;
     tags: TagService;
     qualityDefinitions: QualityDefinitionService;
     qualityProfiles: QualityProfileService;
@@ -95,6 +98,7 @@ export async function wireLibrary(database: Database, appDeps: LibraryAppDeps): 
   const services = {
     rootFolders: new RootFolderService({ rootFolders: repos.rootFolders, movies: repos.movies, series: repos.series }),
     tags: new TagService({ tags: repos.tags }),
+    rootFolderPreflight: new RootFolderPreflight(),
     qualityDefinitions: new QualityDefinitionService({ definitions: repos.qualityDefinitions }),
     qualityProfiles: new QualityProfileService({
       profiles: repos.qualityProfiles,

@@ -7,10 +7,12 @@ import { qualityById } from '../../domain/quality/quality-catalog.js';
 import type { QualityDefinitionService } from '../../services/library/quality-definition.service.js';
 import type { QualityProfileService } from '../../services/library/quality-profile.service.js';
 import type { RootFolderService } from '../../services/library/root-folder.service.js';
+import type { RootFolderPreflight } from '../../services/library/root-folder-preflight.js';
 import type { TagService } from '../../services/library/tag.service.js';
 
 export interface LibraryConfigRoutesDeps {
   rootFolders: RootFolderService;
+  rootFolderPreflight?: RootFolderPreflight;
   tags: TagService;
   qualityDefinitions: QualityDefinitionService;
   qualityProfiles: QualityProfileService;
@@ -26,6 +28,18 @@ const rootFolderView = z.object({
   freeSpace: z.number().nullable(),
   totalSpace: z.number().nullable(),
   unmappedFolders: z.array(z.object({ name: z.string(), path: z.string() })),
+});
+/** POST answers with the hardlink preflight: one result per known download folder (none known: empty). */
+const addedRootFolderView = rootFolderView.extend({
+  hardlinks: z.array(
+    z.object({
+      downloadPath: z.string(),
+      rootFolderPath: z.string(),
+      hardlinks: z.boolean(),
+      sameFileSystem: z.boolean(),
+      message: z.string(),
+    }),
+  ),
 });
 
 const tagBody = z.object({ label: z.string().trim().min(1).max(100) });
@@ -104,8 +118,14 @@ export function libraryConfigRoutes(deps: LibraryConfigRoutesDeps): FastifyPlugi
     );
     app.post(
       '/rootfolder',
-      { schema: { ...rf, body: z.object({ path: z.string().trim().min(1) }), response: { 201: rootFolderView } } },
-      async (req, reply) => reply.code(201).send(await deps.rootFolders.add(req.body.path)),
+      {
+        schema: { ...rf, body: z.object({ path: z.string().trim().min(1) }), response: { 201: addedRootFolderView } },
+      },
+      async (req, reply) => {
+        const added = await deps.rootFolders.add(req.body.path);
+        const hardlinks = (await deps.rootFolderPreflight?.hardlinks(added.path)) ?? [];
+        return reply.code(201).send({ ...added, hardlinks });
+      },
     );
     app.delete('/rootfolder/:id', { schema: { ...rf, params: idParams } }, async (req, reply) => {
       await deps.rootFolders.delete(req.params.id);

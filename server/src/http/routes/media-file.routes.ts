@@ -1,6 +1,7 @@
 // Library files and media management: GET /moviefile?movieId=, GET /episodefile?seriesId=, DELETE
 // /moviefile/:id and /episodefile/:id (recycle bin or delete; `fileDeleted` history), GET/PUT
-// /config/mediamanagement (import settings), GET /rootfolder/hardlink-check?downloadPath=[&rootFolderPath=].
+// /config/mediamanagement (import settings), GET /rootfolder/hardlink-check?[downloadPath=][&rootFolderPath=]
+// (without downloadPath: every download folder idkarr knows, so the root folder list can show the preflight).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ImportSettingsRepository } from '../../db/repositories/import-settings.repository.js';
@@ -62,6 +63,8 @@ export interface MediaFileRouteDeps {
   library: LibraryFilesService;
   settings: ImportSettingsRepository;
   rootFolders(): Promise<string[]>;
+  /** Download folders from media management and remote path mappings. */
+  downloadFolders?(): Promise<string[]>;
   hardlinkCheck(downloadPath: string, rootFolderPath: string): Promise<HardlinkCheck>;
 }
 
@@ -98,22 +101,24 @@ export function mediaFileRoutes(deps: MediaFileRouteDeps): FastifyPluginAsyncZod
       {
         schema: {
           tags: ['import'],
-          querystring: z.object({ downloadPath: absolute, rootFolderPath: absolute.optional() }),
+          querystring: z.object({ downloadPath: absolute.optional(), rootFolderPath: absolute.optional() }),
           response: { 200: z.array(hardlinkCheck) },
         },
       },
       async (req) => {
         const roots = req.query.rootFolderPath ? [req.query.rootFolderPath] : await deps.rootFolders();
-        if (!req.query.downloadPath)
+        const { downloadPath } = req.query;
+        if (downloadPath === '')
           throw new ValidationError('downloadPath is required', [
             { field: 'downloadPath', message: 'required', severity: 'error' },
           ]);
+        const downloads = downloadPath === undefined ? ((await deps.downloadFolders?.()) ?? []) : [downloadPath];
         if (!roots.length)
           throw new ValidationError('no root folder configured', [
             { field: 'rootFolderPath', message: 'add a root folder or pass rootFolderPath', severity: 'error' },
           ]);
         const out: HardlinkCheck[] = [];
-        for (const r of roots) out.push(await deps.hardlinkCheck(req.query.downloadPath, r));
+        for (const r of roots) for (const d of downloads) out.push(await deps.hardlinkCheck(d, r));
         return out;
       },
     );
