@@ -71,6 +71,8 @@ export interface ComposeOptions {
   fileLogs?: boolean;
   /** Integration implementations; defaults to every built-in one. Tests pass test doubles. */
   registry?: ProviderRegistry;
+  /** Media-server rescan batching; tests shorten the 5 s collection window. */
+  mediaServers?: { debounceMs?: number };
 }
 
 export async function composeApp(config: AppConfig, opts: ComposeOptions = {}): Promise<App> {
@@ -203,6 +205,7 @@ async function composeWith(
     events,
     clock,
     log: logger,
+    ...(opts.mediaServers ? { options: opts.mediaServers } : {}),
   });
   const notifications = wireNotifications({
     database,

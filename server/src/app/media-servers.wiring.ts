@@ -35,7 +35,10 @@ export interface MediaServersWiring {
   stop(): Promise<void>;
 }
 
-/** File events and the reason each stands for (`file.upgraded`/`file.renamed`: for when the work emits them). */
+/**
+ * File events and the reason each stands for (`file.upgraded`: for when the work emits it; upgrades come as
+ * `file.imported` with isUpgrade). A rename carries each file's old and new path, so both folders are rescanned.
+ */
 const FILE_EVENTS: Record<string, MediaChangeReason> = {
   'file.imported': 'import',
   'file.upgraded': 'upgrade',

@@ -77,6 +77,23 @@ export interface FileDeletedEvent extends LibraryFileEvent {
   reason: 'Manual' | 'MissingFromDisk';
 }
 
+/** A library file moved to its new name; `path`/`relativePath` are the new ones. */
+export interface RenamedFileRef extends ImportedFileRef {
+  previousPath: string;
+  previousRelativePath: string;
+  /** The episodes the file holds; empty for a movie file. */
+  episodeIds: number[];
+}
+
+/**
+ * Files of one library item renamed (RenameFiles), after the rename committed. Carries the item as it is now:
+ * notifications need its details and tags, media servers the files' old and new folders.
+ */
+export type FilesRenamedEvent = (
+  | { mediaType: 'movie'; movieId: number; seriesId: null; movie: Movie }
+  | { mediaType: 'episode'; movieId: null; seriesId: number; series: Series }
+) & { files: RenamedFileRef[] };
+
 export interface ImportedFileRef {
   id: number;
   path: string;
@@ -108,6 +125,7 @@ export interface EventMap {
   'download.failed': DownloadEvent & { reason: string; searchAgain: boolean };
   'file.imported': FileImportedEvent;
   'file.deleted': FileDeletedEvent;
+  'file.renamed': FilesRenamedEvent;
 }
 
 export type EventType = keyof EventMap;

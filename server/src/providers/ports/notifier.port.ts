@@ -77,6 +77,11 @@ export interface MediaFileInfo {
   dateAdded: string;
 }
 
+export interface RenamedFileInfo extends MediaFileInfo {
+  previousRelativePath: string;
+  previousPath: string;
+}
+
 export interface HealthInfo {
   level: 'ok' | 'notice' | 'warning' | 'error';
   message: string;
@@ -98,8 +103,8 @@ export interface NotificationPayload {
   downloadClient?: string;
   downloadClientType?: string;
   downloadId?: string;
-  /** rename: previous relative paths */
-  renamedFiles?: { previousPath: string; path: string }[];
+  /** rename: the files as they are now, with where they were. */
+  renamedFiles?: RenamedFileInfo[];
   deleteReason?: string;
   health?: HealthInfo;
   previousVersion?: string;

@@ -10,7 +10,7 @@ import type { SeriesRepository } from '../../db/repositories/series.repository.j
 import type { Movie } from '../../domain/library/movie.types.js';
 import type { Series } from '../../domain/library/series.types.js';
 import type { NamingConfig } from '../../domain/naming/naming.types.js';
-import type { EventBus } from '../../events/event-bus.js';
+import type { EventBus, RenamedFileRef } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
 import { NotFoundError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
@@ -21,6 +21,7 @@ import type { FileTransactionRunner, TransferSpec } from './file-transaction.js'
 import { type FsPort, ImportFsError, statOrNull } from './fs-port.js';
 import type { EpisodeFile, ImportSettings, MovieFile } from './import.types.js';
 import { fileInfoOf, fileRef, type ResolvedTarget, recyclePath, relativePathFor } from './media-importer.js';
+import { RenamedFiles, type RenamedItem } from './renamed-files.js';
 
 export interface LibraryFilesDeps {
   db: import('kysely').Kysely<import('../../db/schema.js').DB>;
@@ -34,7 +35,7 @@ export interface LibraryFilesDeps {
   fs: FsPort;
   clock: Clock;
   log: Logger;
-  /** `file.deleted` after a file row was removed (notifications, media servers). */
+  /** `file.deleted` after a file row was removed, `file.renamed` after a rename (notifications, media servers). */
   events?: Pick<EventBus, 'emit'>;
 }
 
@@ -375,18 +376,22 @@ export class LibraryFilesService {
     const pending = (await this.pendingRenames(q)).filter((p) => !q.files || q.files.includes(p.fileId));
     const renamed: PendingRename[] = [];
     const failed: Array<{ fileId: number; reason: string }> = [];
+    const done = new RenamedFiles();
     for (const p of pending) {
       try {
-        await this.renameOne(p);
+        const r = await this.renameOne(p);
+        done.add(r.item, r.file);
         renamed.push(p);
       } catch (err) {
         failed.push({ fileId: p.fileId, reason: (err as Error).message });
       }
     }
+    // Each file committed on its own; what did get renamed is announced even when others failed.
+    for (const e of done.events()) this.deps.events?.emit('file.renamed', e);
     return { renamed, failed };
   }
 
-  private async renameOne(p: PendingRename): Promise<void> {
+  private async renameOne(p: PendingRename): Promise<{ item: RenamedItem; file: RenamedFileRef }> {
     const isMovie = p.movieId !== null;
     const f = isMovie ? await this.deps.files.getMovieFile(p.fileId) : await this.deps.files.getEpisodeFile(p.fileId);
     if (!f) throw new NotFoundError(`file ${p.fileId} not found`);
@@ -437,6 +442,15 @@ export class LibraryFilesService {
       );
     });
     await this.removeEmptyDirs(dirname(f.path), folder);
+    return {
+      item: isMovie ? { kind: 'movie', movie: item as Movie } : { kind: 'episode', series: item as Series },
+      file: {
+        ...fileRef({ ...f, path: destination, relativePath: p.newPath }),
+        previousPath: f.path,
+        previousRelativePath: f.relativePath,
+        episodeIds: [...p.episodeIds],
+      },
+    };
   }
 
   /** Removes now-empty folders from `dir` up to (not including) `stop`. */

@@ -11,6 +11,7 @@ import type {
   NotificationMessage,
   NotificationPayload,
   ReleaseInfo,
+  RenamedFileInfo,
   SeriesInfo,
 } from '../../providers/ports/notifier.port.js';
 
@@ -223,7 +224,7 @@ export function downloadMessage(ctx: MessageContext, input: DownloadInput): Noti
 
 export interface RenameInput {
   subject: { series: SeriesInfo; episodes?: EpisodeInfo[] } | { movie: MovieInfo };
-  renamedFiles: { previousPath: string; path: string }[];
+  renamedFiles: RenamedFileInfo[];
 }
 
 export function renameMessage(ctx: MessageContext, input: RenameInput): NotificationMessage {

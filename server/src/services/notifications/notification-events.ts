@@ -1,9 +1,10 @@
-// Turns event-bus happenings into notifications: health issues/restorations and library adds/deletes. Grab,
-// import, rename and file deletes are notified by the services doing them (they know the release, the file and
-// the download client), through the builders in messages.ts and NotificationService.notify.
-import type { EventBus, HealthChangedEvent } from '../../events/event-bus.js';
+// Turns event-bus happenings that carry their library item into notifications: health issues/restorations,
+// library adds/deletes and renames. Grab, import and file deletes, whose events carry ids only, are handled in
+// download-notifications.ts and file-delete-notifications.ts.
+import type { EventBus, FilesRenamedEvent, HealthChangedEvent } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
-import type { HealthInfo } from '../../providers/ports/notifier.port.js';
+import type { HealthInfo, RenamedFileInfo } from '../../providers/ports/notifier.port.js';
+import { fileInfo } from './download-notifications.js';
 import {
   healthIssueMessage,
   healthRestoredMessage,
@@ -13,6 +14,8 @@ import {
   movieDeleteMessage,
   movieInfo,
   posterUrl,
+  type RenameInput,
+  renameMessage,
   seriesAddMessage,
   seriesDeleteMessage,
   seriesInfo,
@@ -35,6 +38,21 @@ function healthInfo(e: HealthChangedEvent, level: HealthInfo['level']): HealthIn
     source,
     ...(e.kind && e.definitionId !== undefined ? { wikiUrl: `/settings/${e.kind}/${e.definitionId}` } : {}),
   };
+}
+
+/** The item (as it is now) and its renamed files, in the quality naming of the item's kind. */
+export function renameInput(e: FilesRenamedEvent): { input: RenameInput; tags: number[] } {
+  const flavour = e.mediaType === 'movie' ? 'Radarr' : 'Sonarr';
+  const renamedFiles = e.files.map(
+    (f): RenamedFileInfo => ({
+      ...fileInfo(f, flavour),
+      previousRelativePath: f.previousRelativePath,
+      previousPath: f.previousPath,
+    }),
+  );
+  return e.mediaType === 'movie'
+    ? { input: { subject: { movie: movieInfo(e.movie) }, renamedFiles }, tags: e.movie.tags }
+    : { input: { subject: { series: seriesInfo(e.series) }, renamedFiles }, tags: e.series.tags };
 }
 
 /** Subscribes; returns the unsubscribe function. */
@@ -66,6 +84,10 @@ export function subscribeNotificationEvents(deps: NotificationEventsDeps): () =>
     deps.events.on('series.deleted', ({ series, deletedFiles }) =>
       send(deps.notifications.notify(seriesDeleteMessage(ctx(), seriesInfo(series), { deletedFiles }), series.tags)),
     ),
+    deps.events.on('file.renamed', (e) => {
+      const { input, tags } = renameInput(e);
+      send(deps.notifications.notify(renameMessage(ctx(), input), tags));
+    }),
   ];
   return () => {
     for (const off of offs) off();

@@ -100,8 +100,12 @@ export function buildEnvironment(message: NotificationMessage): ScriptEnvironmen
   if (message.type === 'movie_delete') put(env, 'movie_deletedfiles', p.deletedFiles !== undefined);
   if (p.renamedFiles) {
     const scope = p.movie ? 'moviefile' : 'episodefile';
-    put(env, `${scope}_previouspaths`, p.renamedFiles.map((f) => f.previousPath).join('|'));
-    put(env, `${scope}_paths`, p.renamedFiles.map((f) => f.path).join('|'));
+    const files = p.renamedFiles;
+    put(env, `${scope}_ids`, files.map((f) => f.id).join(','));
+    put(env, `${scope}_relativepaths`, files.map((f) => f.relativePath).join('|'));
+    put(env, `${scope}_paths`, files.map((f) => f.path).join('|'));
+    put(env, `${scope}_previousrelativepaths`, files.map((f) => f.previousRelativePath).join('|'));
+    put(env, `${scope}_previouspaths`, files.map((f) => f.previousPath).join('|'));
   }
   if (p.health) {
     const scope = message.type === 'health_restored' ? 'health_restored' : 'health_issue';

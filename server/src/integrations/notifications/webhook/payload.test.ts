@@ -32,6 +32,7 @@ const FILE = {
   size: 10,
   dateAdded: '2030-01-01T00:00:00.000Z',
 };
+const RENAMED = { ...FILE, previousRelativePath: 'o.mkv', previousPath: '/m/Film (1999)/o.mkv' };
 
 describe('webhook payloads', () => {
   it('names every event like Sonarr/Radarr', () => {
@@ -79,9 +80,13 @@ describe('webhook payloads', () => {
     ],
     [
       'Rename',
-      () =>
-        renameMessage(CTX, { subject: { movie: MOVIE }, renamedFiles: [{ previousPath: '/o.mkv', path: '/n.mkv' }] }),
-      { eventType: 'Rename', ...HEAD, movie: MOVIE, renamedFiles: [{ previousPath: '/o.mkv', path: '/n.mkv' }] },
+      () => renameMessage(CTX, { subject: { movie: MOVIE }, renamedFiles: [RENAMED] }),
+      { eventType: 'Rename', ...HEAD, movie: MOVIE, renamedMovieFiles: [RENAMED] },
+    ],
+    [
+      'Rename (series)',
+      () => renameMessage(CTX, { subject: { series: SERIES }, renamedFiles: [RENAMED] }),
+      { eventType: 'Rename', ...HEAD, series: SERIES, renamedEpisodeFiles: [RENAMED] },
     ],
     [
       'HealthRestored',

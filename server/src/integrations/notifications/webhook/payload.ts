@@ -59,7 +59,12 @@ export function toWebhookPayload(message: NotificationMessage): Json {
         ...pick(p, [...CLIENT, 'deletedFiles']),
       };
     case 'rename':
-      return { ...head, ...pick(p, ['series', 'movie', 'renamedFiles']) };
+      // Sonarr's and Radarr's Rename payloads name the list after the kind of file.
+      return {
+        ...head,
+        ...pick(p, ['series', 'movie']),
+        [p.movie ? 'renamedMovieFiles' : 'renamedEpisodeFiles']: p.renamedFiles ?? [],
+      };
     case 'series_add':
       return { ...head, ...pick(p, ['series']) };
     case 'movie_add':
