@@ -29,6 +29,7 @@ import { ProviderDefinitionService } from '../providers/provider-definition.serv
 import { ProviderHealthService } from '../providers/provider-health.service.js';
 import { ProviderInstances } from '../providers/provider-instances.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
+import { secretFieldNames } from '../providers/secret-field-names.js';
 import { ApiKeyStore } from '../services/api-key.store.js';
 import { AuthService } from '../services/auth.service.js';
 import { BackupService, restoreBackup } from '../services/backup.service.js';
@@ -80,14 +81,16 @@ export async function composeApp(config: AppConfig, opts: ComposeOptions = {}): 
   const startedAt = new Date(clock.now());
   mkdirSync(config.dataDir, { recursive: true });
   const logRing = new LogRing();
+  const registry = opts.registry ?? builtinRegistry();
   const appLogger = await createLogger({
     level: config.logLevel,
+    secretKeys: secretFieldNames(registry),
     ...(opts.fileLogs === false ? {} : { dataDir: config.dataDir }),
     ...(opts.logStream ? { stream: opts.logStream } : {}),
     ring: logRing,
   });
   try {
-    return await composeWith(config, opts, clock, startedAt, logRing, appLogger);
+    return await composeWith(config, { ...opts, registry }, clock, startedAt, logRing, appLogger);
   } catch (err) {
     // Nothing may keep the process alive after a failed start (the log file's rotation timer would).
     await appLogger.close();

@@ -1,10 +1,11 @@
 // Structured logging: pino to stdout + rotating files in the data dir + an in-memory ring for GET /api/v1/log.
-// Every record passes through redactDeep, so a secret-named field never reaches any sink.
+// Every record passes through the redactor, so a secret-named field (built-in names, plus every field an
+// integration schema marks secret, passed in as `secretKeys`) never reaches any sink.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
-import { redactDeep, redactUrl } from './redact.js';
+import { createRedactor, redactUrl, secretKeyMatcher } from './redact.js';
 
 export type { Logger };
 
@@ -57,6 +58,8 @@ export interface LoggerOptions {
   /** Extra destination, e.g. tests capturing output. Defaults to stdout. */
   stream?: NodeJS.WritableStream;
   ring?: LogRing;
+  /** Field names to redact besides the built-in secret names (the integrations' secret settings fields). */
+  secretKeys?: readonly string[];
 }
 
 export interface AppLogger {
@@ -83,11 +86,12 @@ export async function createLogger(opts: LoggerOptions): Promise<AppLogger> {
     });
     streams.push({ level: opts.level as pino.Level, stream: file });
   }
+  const redact = createRedactor(secretKeyMatcher(opts.secretKeys));
   const logger = pino(
     {
       level: opts.level === 'silent' ? 'silent' : 'debug',
       base: undefined,
-      formatters: { log: (obj) => redactDeep(obj) as Record<string, unknown> },
+      formatters: { log: (obj) => redact(obj) as Record<string, unknown> },
       serializers: {
         err: pino.stdSerializers.err,
         req: (req: { method?: string; url?: string; ip?: string }) => ({

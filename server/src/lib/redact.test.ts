@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretKey, REDACTED, redactDeep, redactUrl } from './redact.js';
+import { createRedactor, isSecretKey, REDACTED, redactDeep, redactUrl, secretKeyMatcher } from './redact.js';
 
 describe('isSecretKey', () => {
   it.each([
@@ -77,5 +77,22 @@ describe('redactDeep', () => {
     expect(redactDeep('x')).toBe('x');
     expect(redactDeep(null)).toBe(null);
     expect(redactDeep(3)).toBe(3);
+  });
+});
+
+describe('secretKeyMatcher and createRedactor', () => {
+  it('adds exact field names (any case) to the built-in ones', () => {
+    const isSecret = secretKeyMatcher(['userKey', 'pin']);
+    for (const k of ['userKey', 'USERKEY', 'pin', 'apiKey', 'password']) expect(isSecret(k), k).toBe(true);
+    for (const k of ['pins', 'user', 'keyword']) expect(isSecret(k), k).toBe(false);
+    expect(secretKeyMatcher()).toBe(isSecretKey);
+  });
+
+  it('redacts the extra names at any depth, like redactDeep', () => {
+    const redact = createRedactor(secretKeyMatcher(['appToken']));
+    expect(redact({ settings: { appToken: 'A1', list: [{ appToken: 'A2' }], token: 'T', host: 'h' } })).toEqual({
+      settings: { appToken: REDACTED, list: [{ appToken: REDACTED }], token: REDACTED, host: 'h' },
+    });
+    expect(redactDeep({ appToken: 'A1' })).toEqual({ appToken: 'A1' });
   });
 });

@@ -11,6 +11,16 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key);
 }
 
+/**
+ * The built-in secret names plus `extra` exact field names (case-insensitive). Integrations name their secrets
+ * freely (`userKey`, `appToken`, `pin`), so the composition root passes every field their schemas mark secret.
+ */
+export function secretKeyMatcher(extra: Iterable<string> = []): (key: string) => boolean {
+  const names = new Set([...extra].map((k) => k.toLowerCase()));
+  if (names.size === 0) return isSecretKey;
+  return (key) => SECRET_KEY.test(key) || names.has(key.toLowerCase());
+}
+
 /** Replaces secret query parameters and userinfo in a URL (absolute or path-only). */
 export function redactUrl(url: string): string {
   const q = url.indexOf('?');
@@ -30,17 +40,26 @@ export function redactUrl(url: string): string {
 }
 
 /** Deep copy with secret-named keys replaced; URLs in `url`-like strings are redacted too. Cycles are cut. */
-export function redactDeep(value: unknown, seen = new WeakSet<object>(), depth = 0): unknown {
+export function redactDeep(value: unknown): unknown {
+  return redactWith(isSecretKey, value, new WeakSet<object>(), 0);
+}
+
+/** redactDeep with a wider notion of secret keys (see secretKeyMatcher). */
+export function createRedactor(isSecret: (key: string) => boolean): (value: unknown) => unknown {
+  return (value) => redactWith(isSecret, value, new WeakSet<object>(), 0);
+}
+
+function redactWith(isSecret: (key: string) => boolean, value: unknown, seen: WeakSet<object>, depth: number): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (seen.has(value) || depth > 8) return '[circular]';
   seen.add(value);
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, seen, depth + 1));
+  if (Array.isArray(value)) return value.map((v) => redactWith(isSecret, v, seen, depth + 1));
   if (value instanceof Error) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (isSecretKey(k) && v !== undefined && v !== null && v !== '') out[k] = REDACTED;
+    if (isSecret(k) && v !== undefined && v !== null && v !== '') out[k] = REDACTED;
     else if ((k === 'url' || k.endsWith('Url')) && typeof v === 'string') out[k] = redactUrl(v);
-    else out[k] = redactDeep(v, seen, depth + 1);
+    else out[k] = redactWith(isSecret, v, seen, depth + 1);
   }
   return out;
 }
