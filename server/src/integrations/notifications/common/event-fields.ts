@@ -2,11 +2,11 @@
 import { z } from 'zod';
 import type { NotificationEventType } from '../../../providers/ports/notifier.port.js';
 
-const on = (label: string, order: number, def = true) =>
+const on = (label: string, order: number, def = true, help?: string) =>
   z
     .boolean()
     .default(def)
-    .meta({ label, order: 100 + order });
+    .meta({ label, order: 100 + order, ...(help ? { help } : {}) });
 
 export const eventFields = () => ({
   onGrab: on('On grab', 1),
@@ -25,7 +25,13 @@ export const eventFields = () => ({
     .default(false)
     .meta({ label: 'Include health warnings', help: 'Off: only errors', order: 112, advanced: true }),
   onHealthRestored: on('On health restored', 13, false),
-  onApplicationUpdate: on('On application update', 14, false),
+  // Kept for Sonarr/Radarr parity of the switches; nothing emits the event because idkarr has no updater.
+  onApplicationUpdate: on(
+    'On application update',
+    14,
+    false,
+    'Never fires: idkarr has no self-updater; update it with your package manager or image',
+  ),
   onManualInteractionRequired: on('On manual interaction required', 15, false),
 });
 
