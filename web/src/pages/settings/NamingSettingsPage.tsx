@@ -1,6 +1,7 @@
 // Settings → Media management: naming formats for series and movies with a live preview
 // (GET /config/naming/example with the edited values, debounced), saved with PUT /config/naming; plus the
-// media-management options (hardlinks, extras, recycle bin, free space) from /config/mediamanagement.
+// media-management options (hardlinks, extras, recycle bin, free space) from /config/mediamanagement; root folders
+// with their hardlink preflight, and download handling (DownloadHandlingSettings.tsx).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { del, get, post, put, qs } from '../../api/client';
@@ -9,6 +10,12 @@ import type { RootFolder } from '../../api/types';
 import { ProblemNote, QueryView } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { formatBytes } from '../library/format';
+import {
+  DownloadHandlingSection,
+  type HardlinkCheck,
+  HardlinkStatus,
+  useHardlinkChecks,
+} from './DownloadHandlingSettings';
 
 interface SeriesNaming {
   renameEpisodes: boolean;
@@ -356,9 +363,10 @@ function RootFolders() {
   const client = useQueryClient();
   const [path, setPath] = useState('');
   const roots = useQuery({ queryKey: keys.rootFolders, queryFn: () => get<RootFolder[]>('/rootfolder') });
+  const hardlinks = useHardlinkChecks();
   const done = () => client.invalidateQueries({ queryKey: keys.rootFolders });
   const add = useMutation({
-    mutationFn: () => post<RootFolder>('/rootfolder', { path: path.trim() }),
+    mutationFn: () => post<RootFolder & { hardlinks: HardlinkCheck[] }>('/rootfolder', { path: path.trim() }),
     onSuccess: () => {
       setPath('');
       return done();
@@ -379,6 +387,7 @@ function RootFolders() {
                   <th scope="col">Path</th>
                   <th scope="col">Free space</th>
                   <th scope="col">Unmapped folders</th>
+                  <th scope="col">Hardlinks from downloads</th>
                   <th scope="col">
                     <span className="sr-only">Actions</span>
                   </th>
@@ -392,6 +401,9 @@ function RootFolders() {
                     </td>
                     <td>{r.freeSpace === null ? '—' : formatBytes(r.freeSpace)}</td>
                     <td>{r.unmappedFolders.length}</td>
+                    <td>
+                      <HardlinkStatus checks={hardlinks.data?.filter((c) => c.rootFolderPath === r.path)} />
+                    </td>
                     <td className="actions">
                       <button
                         type="button"
@@ -427,6 +439,11 @@ function RootFolders() {
           Add root folder
         </button>
       </form>
+      {add.data ? (
+        <p role="status">
+          Added {add.data.path}. Hardlinks from downloads: <HardlinkStatus checks={add.data.hardlinks} />
+        </p>
+      ) : null}
       <ProblemNote error={add.error ?? remove.error} />
     </section>
   );
@@ -448,6 +465,7 @@ export function NamingSettingsPage() {
       <QueryView query={mm} what="media management">
         {(m) => <MediaManagementForm saved={m} />}
       </QueryView>
+      <DownloadHandlingSection />
     </>
   );
 }
