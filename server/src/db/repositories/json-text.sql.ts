@@ -2,7 +2,7 @@
 // endpoints of thousands of records then pass Node one string per record instead of rows, objects and a
 // re-serialisation. Concatenation rather than json_object/json_build_object: PostgreSQL's JSON builders put
 // spaces after ':' and ',', and SQLite's write reals with 17 digits ("100.0"); JSON.stringify does neither.
-import { type Expression, type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { type Expression, type Kysely, PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../schema.js';
 
 /** A text expression holding one JSON value. */
@@ -17,6 +17,10 @@ export interface JsonSql {
   integer(v: Value): JsonText;
   /** A 0/1 integer column as true/false. */
   bool(v: Value): JsonText;
+  /** A condition as true/false; unknown (a comparison with null) is false, as in a WHERE clause. */
+  when(condition: Expression<SqlBool>): JsonText;
+  /** `value` where `condition` holds, else `null` (an optional object kept in two nullable columns). */
+  nullUnless(condition: Expression<SqlBool>, value: JsonText): JsonText;
   /** `(numerator / denominator) * 100` as JavaScript computes and writes it; 0 when the denominator is 0. */
   percent(numerator: Value, denominator: Value): JsonText;
   /** An object of the given members in order (keys are trusted identifiers, never input). */
@@ -50,6 +54,9 @@ function object(members: Record<string, JsonText>): JsonText {
 }
 
 const bool = (v: Value): JsonText => sql<string>`(case when ${v} = 1 then 'true' else 'false' end)`;
+const when = (c: Expression<SqlBool>): JsonText => sql<string>`(case when ${c} then 'true' else 'false' end)`;
+const nullUnless = (c: Expression<SqlBool>, value: JsonText): JsonText =>
+  sql<string>`(case when ${c} then ${value} else 'null' end)`;
 
 /**
  * SQLite writes reals with up to 17 digits, and neither printf nor its text-to-real conversion round-trips exactly
@@ -70,6 +77,8 @@ const sqlite: JsonSql = {
   // Concatenation writes an SQLite integer as its decimal digits.
   integer: (v) => sql<string>`coalesce(${v}, 'null')`,
   bool,
+  when,
+  nullUnless,
   percent: (n, d) =>
     sql<string>`(case when ${d} = 0 then '0' else ${sql.raw(SQLITE_JSON_NUMBER)}((cast(${n} as real) / ${d}) * 100) end)`,
   object,
@@ -86,6 +95,8 @@ const postgres: JsonSql = {
   value: (v) => sql<string>`coalesce(to_json(${v})::text, 'null')`,
   integer: (v) => sql<string>`coalesce((${v})::text, 'null')`,
   bool,
+  when,
+  nullUnless,
   percent: (n, d) =>
     sql<string>`(case when ${d} = 0 then '0' else ((cast(${n} as double precision) / ${d}) * 100)::text end)`,
   object,

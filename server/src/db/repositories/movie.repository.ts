@@ -15,6 +15,7 @@ import {
   type SortColumn,
   sortOrder,
 } from './library-query.util.js';
+import { movieJson } from './movie-json.mapper.js';
 import { movieFromRow, movieToRow } from './movie-row.mapper.js';
 
 export const MOVIE_SORT_KEYS = {
@@ -32,6 +33,13 @@ export const MOVIE_SORT_KEYS = {
   physicalRelease: { column: 'movies.physical_release', nullable: true },
 } satisfies Record<string, SortColumn>;
 export type MovieSortKey = keyof typeof MOVIE_SORT_KEYS;
+
+/** One movie of the unpaginated list: its keyset position and its JSON. */
+export interface MovieJsonRow {
+  sortTitle: string;
+  id: number;
+  json: string;
+}
 
 export interface MovieFilter {
   monitored?: boolean;
@@ -225,6 +233,38 @@ export class MovieRepository {
       .orderBy('id')
       .execute();
     return rows.map(movieFromRow);
+  }
+
+  /**
+   * The same movies as `list`, as the API's JSON text (movie-json.mapper.ts) for `today` (`YYYY-MM-DD`), `limit`
+   * at a time after the given (sortTitle, id): the unpaginated list's slices.
+   */
+  async listJsonAfter(
+    filter: MovieFilter,
+    limit: number,
+    today: string,
+    after?: { sortTitle: string; id: number },
+  ): Promise<MovieJsonRow[]> {
+    let slice = this.db
+      .selectFrom('movies')
+      .select('movies.id')
+      .where((eb) => where(eb, filter));
+    if (after)
+      // A row-value comparison: both dialects seek the sort_title index to it (an OR of the two would scan).
+      slice = slice.where((eb) => eb(eb.refTuple('sort_title', 'id'), '>', eb.tuple(after.sortTitle, after.id)));
+    // The slice's ids first, then their JSON: a filter the planner answers from another index sorts its matches,
+    // and the database would otherwise write the JSON of every match before keeping the first `limit`.
+    return this.db
+      .selectFrom('movies')
+      .select((eb) => [
+        'movies.sort_title as sortTitle',
+        'movies.id as id',
+        movieJson(this.db, available(eb, today)).as('json'),
+      ])
+      .where('movies.id', 'in', slice.orderBy('sort_title').orderBy('id').limit(limit))
+      .orderBy('sort_title')
+      .orderBy('id')
+      .execute();
   }
 
   /** One page plus the total: exactly two queries whatever the page size. */

@@ -223,8 +223,12 @@ export function movieRoutes(deps: MovieRoutesDeps): FastifyPluginAsyncZod {
         };
         // Radarr's `?tmdbId=`: the matching movie as a list (empty when not in the library).
         if (q.tmdbId !== undefined) return deps.movies.byTmdbId(q.tmdbId);
-        if (q.page === undefined && q.pageSize === undefined && q.sortKey === undefined)
-          return deps.movies.list(filter);
+        if (q.page === undefined && q.pageSize === undefined && q.sortKey === undefined) {
+          // Streamed as the database writes it, 500 movies at a time (20,000 movies are ~24 MB of JSON); the same
+          // records as movies.list.
+          const body = await jsonArrayStream(deps.movies.listJson(filter));
+          return reply.type('application/json; charset=utf-8').send(body as never);
+        }
         return deps.movies.page(
           {
             page: q.page ?? 1,

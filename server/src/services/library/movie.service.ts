@@ -1,5 +1,6 @@
-// Movies in the library: list (paged or all), read, edit, bulk edit and delete. Lists are one movie query plus one
-// batched alternative-title query, whatever their size. Events go out after the write committed.
+// Movies in the library: list (paged or all), read, edit, bulk edit and delete. Pages are one movie query plus one
+// batched alternative-title query; the whole list is JSON text the database writes, a slice at a time. Events go
+// out after the write committed.
 import type { MovieFilter, MovieRepository, MovieSortKey } from '../../db/repositories/movie.repository.js';
 import type { QualityProfileRepository } from '../../db/repositories/quality-profile.repository.js';
 import type { TagRepository } from '../../db/repositories/tag.repository.js';
@@ -84,6 +85,23 @@ export class MovieService {
 
   async list(filter: MovieFilter = {}): Promise<MovieView[]> {
     return this.views(await this.deps.movies.list(filter));
+  }
+
+  /**
+   * The same list as `list` as JSON text, `size` movies at a time, each movie built by the database (what the
+   * unpaginated GET /movie streams): no movie objects in Node, one slice's strings in memory at a time.
+   */
+  async *listJson(filter: MovieFilter = {}, size = 500): AsyncGenerator<string[]> {
+    // One day for the whole list, as `views` uses for one call.
+    const today = todayUtc(this.deps.clock.now());
+    let after: { sortTitle: string; id: number } | undefined;
+    for (;;) {
+      const part = await this.deps.movies.listJsonAfter(filter, size, today, after);
+      if (part.length > 0) yield part.map((m) => m.json);
+      if (part.length < size) return;
+      const last = part[part.length - 1]!;
+      after = { sortTitle: last.sortTitle, id: last.id };
+    }
   }
 
   async page(req: PageRequest<MovieSortKey>, filter: MovieFilter = {}): Promise<Page<MovieView, MovieSortKey>> {
