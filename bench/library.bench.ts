@@ -1,15 +1,15 @@
 // Library benchmark (issue 4): seeds 20,000 movies and 5,000 series with 250,000 episodes, starts the real server
 // (composeApp, in a child process so its RSS is its own) on 127.0.0.1 and measures list pages, one series'
-// episodes, a month of calendar, wanted/missing and the unpaginated series list over loopback; then the page
-// measurements again on a throwaway PostgreSQL cluster. Run with `npm run bench -- library`.
+// episodes, a month of calendar, wanted/missing and the unpaginated series and movie lists over loopback; then the
+// page measurements and both full lists' first requests again on a throwaway PostgreSQL cluster. Run with
+// `npm run bench -- library`.
 // Knobs: LIBRARY_BENCH_ROUNDS (timed requests per case, default 60), LIBRARY_BENCH_PG=0 skips PostgreSQL,
 // LIBRARY_BENCH_SQLITE=0 skips SQLite (PostgreSQL figures only; no targets are checked then).
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { composeApp } from '../server/src/app/compose.js';
@@ -19,171 +19,30 @@ import { type Database, openDatabase } from '../server/src/db/database.js';
 import { migrate } from '../server/src/db/migrator.js';
 import { MovieRepository } from '../server/src/db/repositories/movie.repository.js';
 import { SeriesRepository } from '../server/src/db/repositories/series.repository.js';
-import { freePort, startPostgres } from '../server/test/support/postgres.js';
+import { startPostgres } from '../server/test/support/postgres.js';
+import {
+  get,
+  measure,
+  measureFn,
+  ms,
+  print,
+  ROUNDS,
+  type Row,
+  rssMb,
+  type Server,
+  type Stats,
+  startServer,
+  verdict,
+  WARMUP,
+} from './support/library-http.js';
 import { type SeedResult, seedLibrary } from './support/library-seed.js';
 
 const SELF = fileURLToPath(import.meta.url);
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const API_KEY = 'library-bench-key-0123456789';
-const ROUNDS = Number(process.env.LIBRARY_BENCH_ROUNDS ?? 60);
-const WARMUP = 5;
 const PAGE_P95_MS = 25;
 const FULL_SERIES_MS = 300;
 const RSS_MB = 200;
 
 // ---- parent: seed, start, measure -----------------------------------------------------------------------------
-interface Stats {
-  p50: number;
-  p95: number;
-  max: number;
-}
-
-function stats(samples: number[]): Stats {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-  return { p50: at(0.5), p95: at(0.95), max: s[s.length - 1]! };
-}
-
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!m) throw new Error('no VmRSS');
-  return Number(m[1]) / 1024;
-}
-
-interface Server {
-  base: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-/**
- * How to run the server: the built one (server/dist, what `npm start` runs) when the build succeeds, so RSS is not
- * inflated by the TypeScript loader; otherwise this file under tsx, from source.
- */
-function serverCommand(): { args: string[]; what: string } {
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--if-needed'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  if (build.status !== 0)
-    return {
-      args: ['--conditions=source', '--import', 'tsx', SELF, '--serve'],
-      what: 'from source under tsx (the build failed, so RSS includes the TypeScript loader)',
-    };
-  const mod = (file: string) => JSON.stringify(pathToFileURL(join(ROOT, 'server/dist/app', file)).href);
-  // The product's own heap flags (what `idkarr serve` applies to itself), before anything else runs.
-  const script = [
-    `import { applyServerHeapFlags } from ${mod('heap-flags.js')};`,
-    "process.stderr.write('heap flags: ' + (applyServerHeapFlags().join(' ') || '(none)') + '\\n');",
-    `const { composeApp } = await import(${mod('compose.js')});`,
-    `const { loadConfig } = await import(${mod('config.js')});`,
-    'const config = loadConfig(process.env);',
-    'const app = await composeApp(config, { fileLogs: false });',
-    'await app.http.listen({ port: config.port, host: config.bind });',
-    "process.stdout.write('READY\\n');",
-    'const stop = async () => { await app.stop(); process.exit(0); };',
-    "process.once('SIGTERM', () => void stop());",
-  ].join('\n');
-  return { args: ['--input-type=module', '-e', script], what: 'built (server/dist, composeApp + loadConfig)' };
-}
-let command: { args: string[]; what: string } | undefined;
-
-async function startServer(dataDir: string, databaseUrl?: string): Promise<Server> {
-  const port = await freePort();
-  command ??= serverCommand();
-  process.stdout.write(`starting the server ${command.what}\n`);
-  const child = spawn(process.execPath, command.args, {
-    env: {
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('IDKARR_'))),
-      IDKARR_DATA_DIR: dataDir,
-      IDKARR_PORT: String(port),
-      IDKARR_BIND: '127.0.0.1',
-      IDKARR_API_KEY: API_KEY,
-      IDKARR_LOG_LEVEL: 'warn',
-      ...(databaseUrl ? { IDKARR_DATABASE_URL: databaseUrl } : {}),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  child.stderr?.on('data', (d) => (err += d));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s\n${err}`)), 120_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      if (d.toString().includes('READY')) {
-        clearTimeout(timer);
-        process.stdout.write(`  ${/heap flags: .*/.exec(err)?.[0] ?? 'heap flags: (not reported)'}\n`);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}\n${err}`));
-    });
-  });
-  return {
-    base: `http://127.0.0.1:${port}`,
-    child,
-    async stop() {
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(killer);
-    },
-  };
-}
-
-async function get(base: string, path: string): Promise<{ status: number; bytes: number; body: string }> {
-  const res = await fetch(`${base}${path}`, { headers: { 'x-api-key': API_KEY } });
-  const body = await res.text();
-  return { status: res.status, bytes: Buffer.byteLength(body), body };
-}
-
-/** Sequential requests (one at a time: latency, not throughput); throws on anything but 200. */
-async function measure(base: string, path: string, rounds = ROUNDS): Promise<Stats & { bytes: number }> {
-  let bytes = 0;
-  for (let i = 0; i < WARMUP; i++) {
-    const r = await get(base, path);
-    if (r.status !== 200) throw new Error(`GET ${path} → ${r.status}: ${r.body.slice(0, 300)}`);
-    bytes = r.bytes;
-  }
-  const samples: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t = performance.now();
-    const r = await get(base, path);
-    samples.push(performance.now() - t);
-    if (r.status !== 200) throw new Error(`GET ${path} → ${r.status}`);
-  }
-  return { ...stats(samples), bytes };
-}
-
-async function measureFn(fn: () => Promise<unknown>, rounds = ROUNDS): Promise<Stats> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  return stats(samples);
-}
-
-interface Row {
-  name: string;
-  value: string;
-  verdict?: string;
-}
-
-function print(title: string, rows: Row[]): void {
-  const w = Math.max(...rows.map((r) => r.name.length));
-  const v = Math.max(...rows.map((r) => r.value.length));
-  process.stdout.write(`\n${title}\n`);
-  for (const r of rows) process.stdout.write(`  ${r.name.padEnd(w)}  ${r.value.padEnd(v)}  ${r.verdict ?? ''}\n`);
-}
-
 const SORTS = [
   ['title', 'ascending'],
   ['year', 'descending'],
@@ -234,6 +93,20 @@ async function pageRows(
   return rows;
 }
 
+/** The unpaginated GET /movie: one cold request, then 10 timed after the warm-up; figures only. */
+async function fullMovieListRow(server: Server): Promise<Row> {
+  const t = performance.now();
+  const first = await get(server.base, '/api/v1/movie');
+  const cold = performance.now() - t;
+  if (first.status !== 200) return { name: 'GET /movie (all)', value: `not measured: answered ${first.status}` };
+  const count = (JSON.parse(first.body) as unknown[]).length;
+  const s = await measure(server.base, '/api/v1/movie', 10);
+  return {
+    name: `GET /movie (all ${count}, ${(first.bytes / 1024 / 1024).toFixed(1)} MiB)`,
+    value: `first ${ms(cold)}  p50 ${ms(s.p50)}  p95 ${ms(s.p95)}`,
+  };
+}
+
 async function runSqlite(failures: string[]): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'idkarr-library-bench-'));
   try {
@@ -243,7 +116,7 @@ async function runSqlite(failures: string[]): Promise<void> {
     await database.close();
     printSeed('SQLite', seed);
 
-    const server = await startServer(dataDir);
+    const server = await startServer(dataDir, SELF);
     const reader = await openDatabase({ kind: 'sqlite', file: join(dataDir, 'idkarr.db') });
     try {
       const rssAtStart = rssMb(server.child.pid!);
@@ -298,12 +171,16 @@ async function runSqlite(failures: string[]): Promise<void> {
         });
       }
 
+      // The unpaginated movie list (no target yet): a cold request, repeated ones, and the RSS they leave.
+      const rssBeforeMovies = rssMb(server.child.pid!);
+      rows.push(await fullMovieListRow(server));
+
       const rss = rssMb(server.child.pid!);
       const rssOk = rss <= RSS_MB;
       if (!rssOk) failures.push(`server RSS ${rss.toFixed(0)} MB`);
       rows.push({
-        name: 'server RSS: started / after pages / before full list',
-        value: `${rssAtStart.toFixed(1)} / ${rssAfterPages.toFixed(1)} / ${rssBeforeFull.toFixed(1)} MB`,
+        name: 'server RSS: started / after pages / before full series list / after it',
+        value: [rssAtStart, rssAfterPages, rssBeforeFull, rssBeforeMovies].map((r) => r.toFixed(1)).join(' / ') + ' MB',
       });
       rows.push({ name: 'server RSS after all of it (VmRSS)', value: `${rss.toFixed(1)} MB`, verdict: verdict(rssOk) });
       print(
@@ -337,7 +214,7 @@ async function runPostgres(): Promise<void> {
       // produce shortly after a real import.
       await sql`vacuum analyze`.execute(database.db);
       printSeed('PostgreSQL', seed);
-      const server = await startServer(dataDir, url.toString());
+      const server = await startServer(dataDir, SELF, url.toString());
       try {
         // Shown with verdicts for comparison; the targets are SQLite's (the default database), so not counted.
         const rows = await pageRows(server, database, seed, [], 'postgres');
@@ -345,6 +222,10 @@ async function runPostgres(): Promise<void> {
         const first = await get(server.base, '/api/v1/series');
         if (first.status === 200)
           rows.push({ name: 'GET /series (all, first request)', value: ms(performance.now() - t) });
+        const tm = performance.now();
+        const movies = await get(server.base, '/api/v1/movie');
+        if (movies.status === 200)
+          rows.push({ name: 'GET /movie (all, first request)', value: ms(performance.now() - tm) });
         rows.push({ name: 'server RSS (VmRSS)', value: `${rssMb(server.child.pid!).toFixed(1)} MB` });
         print(`PostgreSQL (${ROUNDS} timed requests per case after ${WARMUP} warm-up)`, rows);
       } finally {
