@@ -247,6 +247,13 @@ async function composeWith(
         health,
         logRing,
         backups,
+        host: {
+          port: config.port,
+          bindAddress: config.bind,
+          logLevel: config.logLevel,
+          backupRetention: config.backupRetention,
+          trustedProxies: config.trustedProxies,
+        },
       }),
       authRoutes(auth),
       wsRoutes(events),

@@ -86,7 +86,8 @@ export class AuthService {
       throw new ValidationError('current password is wrong', [
         { field: 'currentPassword', message: 'is wrong', severity: 'error' },
       ]);
-    validateCredentials(username, next);
+    // The route's body calls it newPassword; findings must name the field the client sent.
+    validateCredentials(username, next, 'newPassword');
     await this.users.updatePassword(user.id, await hashPassword(next));
   }
 }
@@ -95,7 +96,7 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function validateCredentials(username: string, password: string): void {
+function validateCredentials(username: string, password: string, passwordField = 'password'): void {
   const findings = [];
   if (!/^[\w.@-]{1,64}$/.test(username))
     findings.push({
@@ -104,7 +105,7 @@ function validateCredentials(username: string, password: string): void {
       severity: 'error' as const,
     });
   if (password.length < 8)
-    findings.push({ field: 'password', message: 'must be at least 8 characters', severity: 'error' as const });
+    findings.push({ field: passwordField, message: 'must be at least 8 characters', severity: 'error' as const });
   if (findings.length) throw new ValidationError('invalid credentials', findings);
 }
 

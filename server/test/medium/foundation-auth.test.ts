@@ -166,6 +166,29 @@ describe.each(DIALECTS)('foundation auth (%s)', (dialect) => {
     ).toBe(401);
   });
 
+  it('changes the password of the session user: findings name the wrong field, the old password stops working', async () => {
+    await setup();
+    const cookie = cookieOf((await login(USER)).headers['set-cookie']);
+    const change = (body: object, headers: Record<string, string> = { cookie }) =>
+      inject({ method: 'POST', url: '/api/v1/auth/password', payload: body, headers });
+
+    const wrong = await change({ currentPassword: 'not it at all', newPassword: 'a brand new secret' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors).toEqual([{ field: 'currentPassword', message: 'is wrong', severity: 'error' }]);
+    const short = await change({ currentPassword: USER.password, newPassword: 'short' });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().errors).toEqual([
+      { field: 'newPassword', message: 'must be at least 8 characters', severity: 'error' },
+    ]);
+    // The API key names no user, so there is no password to change.
+    const byKey = await change({ currentPassword: USER.password, newPassword: 'a brand new secret' }, h.authHeaders());
+    expect(byKey.statusCode).toBe(400);
+
+    expect((await change({ currentPassword: USER.password, newPassword: 'a brand new secret' })).statusCode).toBe(204);
+    expect((await login(USER)).statusCode).toBe(401);
+    expect((await login({ ...USER, password: 'a brand new secret' })).statusCode).toBe(200);
+  });
+
   it('answers 401 to a wrong password or an unknown user, without a cookie', async () => {
     await setup();
     for (const body of [

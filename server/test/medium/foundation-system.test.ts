@@ -45,6 +45,26 @@ describe.each(DIALECTS)('foundation system (%s)', (dialect) => {
     expect(s.uptimeSeconds).toBeGreaterThanOrEqual(0);
   });
 
+  it('shows the host settings from the environment, read-only', async () => {
+    const res = await get('/api/v1/config/host');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      port: h.config.port,
+      bindAddress: h.config.bind,
+      logLevel: 'info',
+      backupRetention: h.config.backupRetention,
+      trustedProxies: [],
+      source: 'environment',
+    });
+    const put = await h.app.http.inject({
+      method: 'PUT',
+      url: '/api/v1/config/host',
+      headers: h.authHeaders(),
+      payload: { logLevel: 'debug' },
+    });
+    expect(put.statusCode).toBe(404);
+  });
+
   it('publishes an OpenAPI 3 document describing the API', async () => {
     const res = await get('/api/v1/openapi.json');
     expect(res.statusCode).toBe(200);

@@ -15,6 +15,16 @@ export interface SystemRouteDeps {
   health: HealthService;
   logRing: LogRing;
   backups: BackupService;
+  /** Settings read from the environment at start; shown, never changed, by the API. */
+  host: HostConfig;
+}
+
+export interface HostConfig {
+  port: number;
+  bindAddress: string;
+  logLevel: string;
+  backupRetention: number;
+  trustedProxies: string[];
 }
 
 const statusSchema = z.object({
@@ -30,6 +40,17 @@ const statusSchema = z.object({
   runtimeName: z.literal('node'),
   runtimeVersion: z.string(),
   pid: z.number(),
+});
+
+// Read-only on purpose: these come from IDKARR_* variables validated at start, and the loggers, listener and
+// proxy trust are built once from them, so a PUT could not take effect without a restart anyway.
+const hostSchema = z.object({
+  port: z.number(),
+  bindAddress: z.string(),
+  logLevel: z.string(),
+  backupRetention: z.number(),
+  trustedProxies: z.array(z.string()),
+  source: z.literal('environment'),
 });
 
 const backupSchema = z.object({ name: z.string(), size: z.number(), time: z.string(), type: z.string() });
@@ -52,6 +73,11 @@ export function systemRoutes(deps: SystemRouteDeps): FastifyPluginAsyncZod {
       runtimeName: 'node' as const,
       runtimeVersion: process.versions.node,
       pid: process.pid,
+    }));
+
+    app.get('/api/v1/config/host', { schema: { tags: ['system'], response: { 200: hostSchema } } }, async () => ({
+      ...deps.host,
+      source: 'environment' as const,
     }));
 
     app.get('/api/v1/health', { schema: { tags: ['system'] } }, async () => deps.health.issues());
