@@ -8,6 +8,7 @@ export const keys = {
   health: ['health'] as const,
   queue: ['queue'] as const,
   status: ['status'] as const,
+  hostConfig: ['hostConfig'] as const,
   logs: ['logs'] as const,
   backups: ['backups'] as const,
   apiKey: ['apikey'] as const,

@@ -86,6 +86,16 @@ export interface SystemStatus {
   pid: number;
 }
 
+/** GET /api/v1/config/host: the IDKARR_* settings the server started with (read-only). */
+export interface HostConfig {
+  port: number;
+  bindAddress: string;
+  logLevel: string;
+  backupRetention: number;
+  trustedProxies: string[];
+  source: 'environment';
+}
+
 export interface HealthIssue {
   source: string;
   type: 'error' | 'warning' | string;

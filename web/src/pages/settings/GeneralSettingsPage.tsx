@@ -1,9 +1,12 @@
+// Settings → General: host facts (from the environment), API key, password, backups and logging.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get, post } from '../../api/client';
 import { keys } from '../../api/query-keys';
 import { ErrorNote, QueryView } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
+import { ChangePasswordSection } from './general/ChangePasswordSection';
+import { BackupsSection, HostSection, LoggingSection } from './general/HostSections';
 
 export function GeneralSettingsPage() {
   const client = useQueryClient();
@@ -20,8 +23,9 @@ export function GeneralSettingsPage() {
   return (
     <>
       <PageHeader title="General" />
-      <section aria-labelledby="security-heading" className="section">
-        <h2 id="security-heading">Security</h2>
+      <HostSection />
+      <section aria-labelledby="apikey-heading" className="section">
+        <h2 id="apikey-heading">API key</h2>
         <QueryView query={apiKey} what="API key">
           {(data) => (
             <div className="form-row">
@@ -69,6 +73,9 @@ export function GeneralSettingsPage() {
         </QueryView>
         <ErrorNote error={regenerate.error} />
       </section>
+      <ChangePasswordSection />
+      <BackupsSection />
+      <LoggingSection />
     </>
   );
 }

@@ -2,14 +2,14 @@ import { Link } from '@tanstack/react-router';
 import { PageHeader } from '../../components/PageHeader';
 
 const SECTIONS = [
-  { to: '/settings/general', label: 'General', text: 'API key, authentication, backups' },
+  { to: '/settings/general', label: 'General', text: 'Host, API key, password, backups, logging' },
   { to: '/settings/mediamanagement', label: 'Media Management', text: 'Naming formats with preview, file handling' },
   { to: '/settings/profiles', label: 'Profiles', text: 'Quality profiles and quality definitions' },
   { to: '/settings/customformats', label: 'Custom Formats', text: 'Release matching rules; JSON import and export' },
   { to: '/settings/indexers', label: 'Indexers', text: 'Newznab, Torznab and other release sources' },
   { to: '/settings/downloadclients', label: 'Download Clients', text: 'Torrent and Usenet clients' },
   { to: '/settings/connect', label: 'Connect', text: 'Notifications' },
-  { to: '/settings/mediaservers', label: 'Media Servers', text: 'Plex, Jellyfin, Emby, Kodi' },
+  { to: '/settings/mediaservers', label: 'Media Servers', text: 'Plex, Jellyfin, Emby' },
   { to: '/settings/metadata', label: 'Metadata', text: 'TMDB and TVDB sources' },
   { to: '/settings/importlists', label: 'Import Lists', text: 'Lists that add movies and series' },
   { to: '/settings/importlistexclusions', label: 'Import List Exclusions', text: 'Items lists never add' },
