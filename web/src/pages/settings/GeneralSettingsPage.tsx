@@ -25,7 +25,7 @@ export function GeneralSettingsPage() {
       <PageHeader title="General" />
       <HostSection />
       <section aria-labelledby="apikey-heading" className="section">
-        <h2 id="apikey-heading">API key</h2>
+        <h2 id="apikey-heading">Security</h2>
         <QueryView query={apiKey} what="API key">
           {(data) => (
             <div className="form-row">
