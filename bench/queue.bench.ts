@@ -264,9 +264,11 @@ async function main(): Promise<void> {
     if (s1.items !== N || s1.changed !== N) throw new Error(`first cycle saw ${s1.items} items, changed ${s1.changed}`);
     // qBittorrent may still be settling freshly added torrents (state/size fields change for a few cycles):
     // poll until a cycle changes nothing, so "idle" means idle.
+    // One quiet cycle is not enough: qBittorrent can move all 1,000 to another state a moment later.
     let settle = 0;
-    while ((await tracker.refresh()).changed !== 0) {
-      if (++settle >= 30) throw new Error('qBittorrent did not settle within 30 cycles');
+    for (let quiet = 0; quiet < 3; ) {
+      quiet = (await tracker.refresh()).changed === 0 ? quiet + 1 : 0;
+      if (++settle >= 60) throw new Error('qBittorrent did not settle within 60 cycles');
       await new Promise((r) => setTimeout(r, 500));
     }
     console.log(`settled after ${settle} extra cycle(s)`);
