@@ -76,6 +76,8 @@ describe('Deluge (real deluged + deluge-web)', () => {
     expect(downloadId).toBe(magnet.infoHash);
     const listed = (await d.list()).find((i) => i.downloadId === downloadId);
     expect(listed).toMatchObject({ category: 'tv-sonarr', status: 'downloading', rawStatus: 'Downloading' });
+    // Nobody else is on loopback: zero sources, reported as numbers so the no-sources rule can act on them.
+    expect(listed).toMatchObject({ seeds: 0, peers: 0 });
     await expect(
       d.add({ title: 'x', mediaType: 'tv', source: { kind: 'magnet', uri: magnet.uri } }),
     ).rejects.toBeInstanceOf(ConflictError);
@@ -115,6 +117,7 @@ describe('Deluge (real deluged + deluge-web)', () => {
     expect(downloadId).toBe(t.infoHash);
     const done = await waitForStatus(d, downloadId, 'seeding');
     expect(done).toMatchObject({ progress: 1, remainingSize: 0, category: 'radarr', outputPath: t.contentPath });
+    expect(done).toMatchObject({ seeds: expect.any(Number), peers: expect.any(Number) });
     expect(await d.completedOutputPath(downloadId)).toBe(t.contentPath);
     expect(existsSync(t.contentPath)).toBe(true);
     const raw = await rawApi().call<Record<string, { stop_at_ratio: boolean; stop_ratio: number }>>(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapDelugeStatus } from './mapper.js';
+import { DELUGE_FIELDS, type DelugeTorrent, mapDelugeStatus, mapDelugeTorrent } from './mapper.js';
 
 describe('Deluge status map', () => {
   it.each([
@@ -16,5 +16,44 @@ describe('Deluge status map', () => {
     ['Whatever', false, 0, 'unknown'],
   ] as const)('%s (finished %s, %d%%) → %s', (state, is_finished, progress, status) => {
     expect(mapDelugeStatus({ state, is_finished, progress })).toBe(status);
+  });
+});
+
+describe('Deluge sources', () => {
+  const base: DelugeTorrent = {
+    hash: 'ab',
+    name: 'n',
+    state: 'Downloading',
+    progress: 10,
+    total_size: 100,
+    total_done: 10,
+    total_wanted: 100,
+    download_payload_rate: 0,
+    upload_payload_rate: 0,
+    eta: 0,
+    save_path: '/dl',
+    message: 'OK',
+    ratio: 0,
+    seeding_time: 0,
+    time_added: 0,
+    is_finished: false,
+  };
+
+  it('asks the daemon for the connected counts', () => {
+    expect(DELUGE_FIELDS).toEqual(expect.arrayContaining(['num_seeds', 'num_peers']));
+  });
+
+  it.each([
+    [0, 0],
+    [3, 5],
+  ])('num_seeds %d, num_peers %d → seeds and peers as given', (num_seeds, num_peers) => {
+    expect(mapDelugeTorrent({ ...base, num_seeds, num_peers })).toMatchObject({ seeds: num_seeds, peers: num_peers });
+  });
+
+  it('leaves the counts out when the daemon does not send them (unknown is not zero)', () => {
+    const item = mapDelugeTorrent(base);
+    expect(item).not.toHaveProperty('seeds');
+    expect(item).not.toHaveProperty('peers');
+    expect(item.clientStalled).toBeUndefined();
   });
 });

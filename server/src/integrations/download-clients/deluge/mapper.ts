@@ -21,6 +21,9 @@ export interface DelugeTorrent {
   completed_time?: number;
   is_finished: boolean;
   paused?: boolean;
+  /** Connected seeds, and connected peers that are not seeds (Deluge subtracts the seeds itself). */
+  num_seeds?: number;
+  num_peers?: number;
 }
 
 export const DELUGE_FIELDS = [
@@ -43,6 +46,8 @@ export const DELUGE_FIELDS = [
   'completed_time',
   'is_finished',
   'paused',
+  'num_seeds',
+  'num_peers',
 ] as const;
 
 export const DELUGE_STATUS: Readonly<Record<string, DownloadStatus>> = {
@@ -85,6 +90,9 @@ export function mapDelugeTorrent(t: DelugeTorrent): DownloadItem {
     addedAt: t.time_added > 0 ? new Date(t.time_added * 1000) : null,
     completedAt: t.completed_time && t.completed_time > 0 ? new Date(t.completed_time * 1000) : null,
     canMoveFiles: status === 'completed' && t.state === 'Paused',
+    // An older daemon or a trimmed answer may leave them out: unknown, never "no sources".
+    ...(typeof t.num_seeds === 'number' ? { seeds: t.num_seeds } : {}),
+    ...(typeof t.num_peers === 'number' ? { peers: t.num_peers } : {}),
   };
 }
 
