@@ -23,6 +23,8 @@ export const RT_FIELDS = [
   'd.load_date',
   'd.timestamp.finished',
   'd.priority',
+  'd.peers_connected',
+  'd.peers_complete',
 ] as const;
 
 export interface RtDownload {
@@ -46,9 +48,14 @@ export interface RtDownload {
   loadDate: number;
   finished: number;
   priority: number;
+  /** Peers connected now (seeds included), and how many of them have the whole payload; null when not read. */
+  peersConnected: number | null;
+  peersComplete: number | null;
 }
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : Number(v ?? 0));
+// A missing column is unknown, not zero: zero sources would start the stalled timer.
+const count = (v: unknown): number | null => (v === undefined || v === null ? null : num(v));
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
 /** One d.multicall2 row (columns in RT_FIELDS order). */
@@ -73,6 +80,8 @@ export function rowToDownload(row: readonly unknown[]): RtDownload {
     load,
     fin,
     prio,
+    connected,
+    seeders,
   ] = row;
   return {
     hash: str(hash),
@@ -94,6 +103,8 @@ export function rowToDownload(row: readonly unknown[]): RtDownload {
     loadDate: num(load),
     finished: num(fin),
     priority: num(prio),
+    peersConnected: count(connected),
+    peersComplete: count(seeders),
   };
 }
 
@@ -117,6 +128,14 @@ export function rtOutputPath(d: Pick<RtDownload, 'directory' | 'isMultiFile' | '
   return d.directory.endsWith('/') ? `${d.directory}${d.name}` : `${d.directory}/${d.name}`;
 }
 
+/** d.peers_complete counts connected seeds, which d.peers_connected includes: the rest are the other peers. */
+export function rtSources(
+  d: Pick<RtDownload, 'peersConnected' | 'peersComplete'>,
+): Pick<DownloadItem, 'seeds' | 'peers'> {
+  if (d.peersConnected === null || d.peersComplete === null) return {};
+  return { seeds: d.peersComplete, peers: Math.max(0, d.peersConnected - d.peersComplete) };
+}
+
 export function mapRtDownload(d: RtDownload): DownloadItem {
   const status = mapRtStatus(d);
   return {
@@ -138,6 +157,7 @@ export function mapRtDownload(d: RtDownload): DownloadItem {
     addedAt: d.loadDate > 0 ? new Date(d.loadDate * 1000) : null,
     completedAt: d.finished > 0 ? new Date(d.finished * 1000) : null,
     canMoveFiles: status === 'completed' && d.state === 0,
+    ...rtSources(d),
   };
 }
 

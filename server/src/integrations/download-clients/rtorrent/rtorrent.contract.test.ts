@@ -82,8 +82,11 @@ describe('rTorrent (real rtorrent behind lighttpd)', () => {
       status: 'downloading',
       rawStatus: 'started',
       title: `${downloadId}.meta`,
+      // Nobody else is on loopback: zero sources, as numbers so the no-sources rule can act on them.
+      seeds: 0,
+      peers: 0,
     });
-    expect(await r.get(downloadId)).toMatchObject({ category: 'tv-sonarr', status: 'downloading' });
+    expect(await r.get(downloadId)).toMatchObject({ category: 'tv-sonarr', status: 'downloading', seeds: 0, peers: 0 });
   });
 
   it('a trackerless magnet that rTorrent silently drops is an error, not a success', async () => {
@@ -142,6 +145,8 @@ describe('rTorrent (real rtorrent behind lighttpd)', () => {
       category: 'radarr',
       title: t.name,
       outputPath: t.contentPath,
+      seeds: expect.any(Number),
+      peers: expect.any(Number),
     });
     expect(await r.completedOutputPath(downloadId)).toBe(t.contentPath);
     expect(existsSync(t.contentPath)).toBe(true);
