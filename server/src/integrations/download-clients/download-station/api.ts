@@ -28,6 +28,10 @@ export interface DsTask {
       completed_time?: number;
       seedelapsed?: number;
       priority?: string;
+      /** BitTorrent only (other task types send zeros): connected_peers includes the seeders. */
+      connected_seeders?: number;
+      connected_leechers?: number;
+      connected_peers?: number;
     };
     transfer?: {
       size_downloaded?: number;

@@ -196,6 +196,8 @@ describe('Download Station task list', () => {
       remainingSize: 3758096384 - 2348810240,
       downloadSpeed: 10485760,
       outputPath: null,
+      seeds: 27,
+      peers: 4,
     });
     expect(downloading?.progress).toBeCloseTo(2348810240 / 3758096384, 6);
     expect(downloading?.eta).toBe(Math.round((3758096384 - 2348810240) / 10485760));
@@ -205,6 +207,8 @@ describe('Download Station task list', () => {
       progress: 1,
       outputPath: '/volume1/downloads/movies/Some.Movie.2023.2160p.UHD.BluRay.x265-GRP',
       ratio: 1.5,
+      seeds: 0,
+      peers: 2,
     });
     expect(await adapter().completedOutputPath('dbid_1011')).toBe(
       '/volume1/downloads/movies/Some.Movie.2023.2160p.UHD.BluRay.x265-GRP',
@@ -222,6 +226,8 @@ describe('Download Station task list', () => {
         canMoveFiles: true,
       }),
     ]);
+    expect(items[0]).not.toHaveProperty('seeds'); // usenet: zeros in the payload, no sources concept
+    expect(items[0]).not.toHaveProperty('peers');
   });
 
   it('maps a real DSM 6 task list (no transfer block, errors with details)', async () => {
@@ -237,6 +243,9 @@ describe('Download Station task list', () => {
       outputPath: '/Folder/containing/downloads/Birds of Pokémon.mkv',
     });
     expect(byId.get('dbid_549')).toMatchObject({ status: 'failed', message: 'broken_link' });
+    expect(byId.get('dbid_86')).toMatchObject({ seeds: 0, peers: 0 }); // a torrent nobody serves
+    expect(byId.get('dbid_486')).toMatchObject({ seeds: 50, peers: 0 });
+    expect(byId.get('dbid_531')).not.toHaveProperty('seeds'); // an https download has no peers to count
     expect(byId.get('dbid_533')).toMatchObject({ status: 'failed', message: 'unknown' });
   });
 });

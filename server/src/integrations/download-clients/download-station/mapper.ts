@@ -47,6 +47,20 @@ export function destinationPath(destination: string, shares: ReadonlyMap<string,
   return [root.replace(/\/+$/, ''), ...rest].join('/');
 }
 
+type Detail = NonNullable<NonNullable<DsTask['additional']>['detail']>;
+
+/**
+ * Connected seeds and other peers of a torrent task. In the recorded DSM 6 task lists connected_peers = seeders +
+ * leechers, so the other peers are the difference. nzb and http/ftp tasks send zeros too, which mean nothing:
+ * they stay unknown, and so does a torrent whose detail block lacks the counts.
+ */
+export function taskSources(type: string, detail: Detail | undefined): Pick<DownloadItem, 'seeds' | 'peers'> {
+  const seeds = detail?.connected_seeders;
+  const connected = detail?.connected_peers;
+  if (type !== 'bt' || typeof seeds !== 'number' || typeof connected !== 'number') return {};
+  return { seeds, peers: Math.max(0, connected - seeds) };
+}
+
 export interface MapContext {
   categoryOf(destination: string | undefined): string | null;
   shares: ReadonlyMap<string, string>;
@@ -81,5 +95,6 @@ export function mapTask(task: DsTask, ctx: MapContext): DownloadItem {
     addedAt: detail?.create_time ? new Date(detail.create_time * 1000) : null,
     completedAt: detail?.completed_time ? new Date(detail.completed_time * 1000) : null,
     canMoveFiles: status === 'completed',
+    ...taskSources(task.type, detail),
   };
 }
