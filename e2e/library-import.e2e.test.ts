@@ -1,6 +1,7 @@
 // Library import: real folders in a temporary root folder, matched by name through a fake TMDB (recorded payloads,
 // searches answered by title), one match changed by searching again, options chosen per folder, imported through
 // the UI; the API then lists the items at exactly those folders, and the file already in one is linked, not moved.
+// The page-level tag and search-after-import reach the items and the command queue, and only when chosen.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,12 @@ interface ApiItem {
   qualityProfileId: number;
   monitored: boolean;
   tmdbId: number | null;
+  tags: number[];
+}
+
+interface ApiCommand {
+  name: string;
+  body: Record<string, unknown>;
 }
 
 const NO_RESULTS = { json: { page: 1, results: [], total_pages: 0, total_results: 0 } };
@@ -53,7 +60,11 @@ describe('Library import', () => {
   let browser: Browser;
   let root: string;
   let profiles: Array<{ id: number; name: string }>;
+  let tag: { id: number; label: string };
   const folder = (name: string) => join(root, name);
+  // Queued, running and recently ended alike: a search that already ran still counts as queued.
+  const commandsNamed = async (name: string) =>
+    (await server.api<ApiCommand[]>('GET', '/command?limit=1000')).filter((c) => c.name === name).map((c) => c.body);
 
   beforeAll(async () => {
     fake = await FakeHttpServer.start({ fixtureRoot: FIXTURES });
@@ -74,6 +85,7 @@ describe('Library import', () => {
     truncateSync(video, 4 * 1024 ** 3);
     await server.api('POST', '/rootfolder', { path: root });
     profiles = await server.api('GET', '/qualityprofile');
+    tag = await server.api('POST', '/tag', { label: 'imported' });
     browser = await launchBrowser();
     await loginWithApi(browser, server.url);
   });
@@ -113,12 +125,31 @@ describe('Library import', () => {
       .getByRole('combobox', { name: 'Quality profile for Fight Club (1999)' })
       .selectOption(String(profile.id));
     await page.getByRole('combobox', { name: 'Monitor Beauty Folder' }).selectOption('false');
-    // Selection works from the keyboard: Space on the focused checkbox, off and on again.
-    await page.getByRole('checkbox', { name: 'Import Fight Club (1999)' }).press('Space');
-    await expect.poll(() => page.getByRole('checkbox', { name: 'Import Fight Club (1999)' }).isChecked()).toBe(false);
-    await page.getByRole('checkbox', { name: 'Import Fight Club (1999)' }).press('Space');
+    // Selection works from the keyboard: Space on the focused checkbox. Fight Club waits for a second run.
+    const fightSelected = page.getByRole('checkbox', { name: 'Import Fight Club (1999)' });
+    await fightSelected.press('Space');
+    await expect.poll(() => fightSelected.isChecked()).toBe(false);
+
+    // First run without tags or search: Beauty Folder only, and no search is queued for it.
+    await page.getByRole('button', { name: 'Import 1 selected' }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported 1 folder.' }).waitFor();
+    const beauty = (await server.api<ApiItem[]>('GET', '/movie')).find((m) => m.tmdbId === 14);
+    expect(beauty).toMatchObject({ path: folder('Beauty Folder'), monitored: false, tags: [] });
+    expect(await commandsNamed('MoviesSearch')).toEqual([]);
+
+    // Second run with a tag and search-after-import, both chosen from the keyboard.
+    await expect.poll(() => page.getByTestId('import-row').count()).toBe(2);
+    await fightSelected.press('Space');
+    await expect.poll(() => fightSelected.isChecked()).toBe(true);
+    const options = page.getByRole('form', { name: 'Import options' });
+    const tagBox = options.getByRole('group', { name: 'Tags' }).getByRole('checkbox', { name: tag.label });
+    await tagBox.press('Space');
+    await expect.poll(() => tagBox.isChecked()).toBe(true);
+    const searchBox = options.getByRole('checkbox', { name: 'Start search for missing movies' });
+    await searchBox.press('Space');
+    await expect.poll(() => searchBox.isChecked()).toBe(true);
     await browser.screenshot('library-import-movies');
-    await page.getByRole('button', { name: 'Import 2 selected' }).click();
+    await page.getByRole('button', { name: 'Import 1 selected' }).click();
     await page.getByRole('status').filter({ hasText: 'Imported 2 folders.' }).waitFor();
 
     const movies = await server.api<ApiItem[]>('GET', '/movie');
@@ -127,8 +158,10 @@ describe('Library import', () => {
       [550, folder('Fight Club (1999)'), root],
     ]);
     const fight = movies.find((m) => m.tmdbId === 550)!;
-    expect(fight).toMatchObject({ qualityProfileId: profile.id, monitored: true });
-    expect(movies.find((m) => m.tmdbId === 14)).toMatchObject({ monitored: false });
+    expect(fight).toMatchObject({ qualityProfileId: profile.id, monitored: true, tags: [tag.id] });
+    expect(movies.find((m) => m.tmdbId === 14)).toMatchObject({ monitored: false, tags: [] });
+    // The search was queued for the movie of the run that asked for it, not for the earlier one.
+    expect(await commandsNamed('MoviesSearch')).toEqual([{ movieIds: [fight.id] }]);
     // The file already in the folder is linked where it is.
     await expect
       .poll(async () => (await server.api<Array<{ path: string }>>('GET', `/moviefile?movieId=${fight.id}`)).length)
@@ -150,14 +183,23 @@ describe('Library import', () => {
     const match = page.getByRole('combobox', { name: 'Match for Game of Thrones (2011)' });
     await expect.poll(() => match.inputValue()).toBe('1399-');
     await page.getByRole('combobox', { name: 'Monitor Game of Thrones (2011)' }).selectOption('first_season');
+    const options = page.getByRole('form', { name: 'Import options' });
+    await options.getByRole('group', { name: 'Tags' }).getByRole('checkbox', { name: tag.label }).check();
+    await options.getByRole('checkbox', { name: 'Start search for missing episodes' }).check();
     await page.getByRole('button', { name: 'Import 1 selected' }).click();
     await page.getByRole('status').filter({ hasText: 'Imported 1 folder.' }).waitFor();
     await browser.screenshot('library-import-series');
 
     const series = await server.api<ApiItem[]>('GET', '/series');
     expect(series).toEqual([
-      expect.objectContaining({ tmdbId: 1399, path: folder('Game of Thrones (2011)'), rootFolderPath: root }),
+      expect.objectContaining({
+        tmdbId: 1399,
+        path: folder('Game of Thrones (2011)'),
+        rootFolderPath: root,
+        tags: [tag.id],
+      }),
     ]);
+    expect(await commandsNamed('MissingEpisodeSearch')).toEqual([{ seriesId: series[0]!.id }]);
     await page.getByText(`Every folder in ${root} is in the library.`).waitFor();
     await page.getByRole('link', { name: 'Game of Thrones', exact: true }).click();
     await page.getByRole('heading', { name: 'Game of Thrones', level: 1 }).waitFor();

@@ -1,4 +1,4 @@
-// The tags of an item as a labelled group of checkboxes (add, edit); `children` go below, e.g. field findings.
+// The tags of an item as a labelled group of checkboxes (add, import, edit); `children` go below, e.g. field findings.
 import type { ReactNode } from 'react';
 import type { Tag } from '../api/types';
 
@@ -7,11 +7,12 @@ export function TagCheckboxes(props: {
   value: readonly number[];
   onChange: (next: number[]) => void;
   invalid?: { 'aria-invalid'?: true; 'aria-describedby'?: string };
+  disabled?: boolean;
   children?: ReactNode;
 }) {
   const { value, onChange } = props;
   return (
-    <fieldset className="form-row" {...props.invalid}>
+    <fieldset className="form-row" disabled={props.disabled} {...props.invalid}>
       <legend>Tags</legend>
       {props.tags.length ? (
         <div className="checkbox-list">

@@ -1,15 +1,17 @@
 // Import an existing library: the folders of a root folder that no movie or series owns yet (GET /rootfolder's
 // unmappedFolders), each with a match proposed from its name (an id tag, else title and year, through the lookup
-// API), changeable per folder with its quality profile and monitoring. Importing adds the selected folders one by
-// one with POST /movie or /series and `path`, so each item keeps its folder and the server links the files in it.
+// API), changeable per folder with its quality profile and monitoring; tags and search-after-import apply to every
+// folder. Importing adds the selected folders one by one with POST /movie or /series and `path`, so each item keeps
+// its folder and the server links the files in it.
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useId, useMemo, useState } from 'react';
 import { get, post, qs } from '../../api/client';
 import { keys } from '../../api/query-keys';
-import type { QualityProfile, RootFolder } from '../../api/types';
+import type { QualityProfile, RootFolder, Tag } from '../../api/types';
 import { Loading, ProblemNote } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
+import { TagCheckboxes } from '../../components/TagCheckboxes';
 import type { LookupResult } from './AddPage';
 import { MOVIE_AVAILABILITY, Options, SERIES_TYPES } from './add-options';
 import { type ImportKind, limiter, parseFolderName, proposeMatch } from './folder-match';
@@ -29,9 +31,12 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
     queryKey: keys.qualityProfiles,
     queryFn: () => get<QualityProfile[]>('/qualityprofile'),
   });
+  const tags = useQuery({ queryKey: keys.tags, queryFn: () => get<Tag[]>('/tag') });
   const [rootPath, setRootPath] = useState('');
   const [availability, setAvailability] = useState('released');
   const [seriesType, setSeriesType] = useState('standard');
+  const [chosenTags, setChosenTags] = useState<number[]>([]);
+  const [search, setSearch] = useState(false);
   const [overrides, setOverrides] = useState<Record<string, Override>>({});
   const [outcomes, setOutcomes] = useState<Record<string, RowOutcome>>({});
   const [running, setRunning] = useState(false);
@@ -77,7 +82,7 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
     setRunning(true);
     for (const { folder, choice } of chosen) {
       const m = choice.match!;
-      const common = { qualityProfileId: choice.qualityProfileId, path: folder.path, tags: [] };
+      const common = { qualityProfileId: choice.qualityProfileId, path: folder.path, tags: chosenTags };
       try {
         const added =
           kind === 'movie'
@@ -86,13 +91,14 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
                 tmdbId: m.tmdbId,
                 monitored: choice.monitor === 'true',
                 minimumAvailability: availability,
+                addOptions: { searchForMovie: search },
               })
             : await post<{ id: number; title: string }>('/series', {
                 ...common,
                 ...(m.tvdbId ? { tvdbId: m.tvdbId } : { tmdbId: m.tmdbId }),
                 seriesType,
                 monitored: choice.monitor !== 'none',
-                addOptions: { monitor: choice.monitor },
+                addOptions: { monitor: choice.monitor, searchForMissingEpisodes: search },
               });
         setOutcomes((all) => ({ ...all, [folder.path]: { imported: { id: added.id, title: added.title } } }));
       } catch (error) {
@@ -118,45 +124,64 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
         Folders in a root folder that no movie or series uses yet. Each is matched by its name; importing keeps the
         folder and its files where they are.
       </p>
-      <form className="toolbar" aria-label="Import options" onSubmit={(e) => e.preventDefault()}>
-        <div className="field-inline">
-          <label htmlFor={`${uid}-root`}>Root folder</label>
-          <select id={`${uid}-root`} value={root?.path ?? ''} onChange={(e) => setRootPath(e.target.value)}>
-            {(roots.data ?? []).map((r) => (
-              <option key={r.id} value={r.path}>
-                {r.path} ({r.unmappedFolders.length} unmapped)
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field-inline">
-          <label htmlFor={`${uid}-kind`}>Import as</label>
-          <select
-            id={`${uid}-kind`}
-            value={kind}
-            onChange={(e) =>
-              void navigate({ to: e.target.value === 'movie' ? '/add/import/movie' : '/add/import/series' })
-            }
-          >
-            <option value="movie">Movies</option>
-            <option value="series">Series</option>
-          </select>
-        </div>
-        {kind === 'movie' ? (
+      <form aria-label="Import options" onSubmit={(e) => e.preventDefault()}>
+        <div className="toolbar">
           <div className="field-inline">
-            <label htmlFor={`${uid}-avail`}>Minimum availability</label>
-            <select id={`${uid}-avail`} value={availability} onChange={(e) => setAvailability(e.target.value)}>
-              <Options list={MOVIE_AVAILABILITY} />
+            <label htmlFor={`${uid}-root`}>Root folder</label>
+            <select id={`${uid}-root`} value={root?.path ?? ''} onChange={(e) => setRootPath(e.target.value)}>
+              {(roots.data ?? []).map((r) => (
+                <option key={r.id} value={r.path}>
+                  {r.path} ({r.unmappedFolders.length} unmapped)
+                </option>
+              ))}
             </select>
           </div>
-        ) : (
           <div className="field-inline">
-            <label htmlFor={`${uid}-type`}>Series type</label>
-            <select id={`${uid}-type`} value={seriesType} onChange={(e) => setSeriesType(e.target.value)}>
-              <Options list={SERIES_TYPES} />
+            <label htmlFor={`${uid}-kind`}>Import as</label>
+            <select
+              id={`${uid}-kind`}
+              value={kind}
+              onChange={(e) =>
+                void navigate({ to: e.target.value === 'movie' ? '/add/import/movie' : '/add/import/series' })
+              }
+            >
+              <option value="movie">Movies</option>
+              <option value="series">Series</option>
             </select>
           </div>
-        )}
+          {kind === 'movie' ? (
+            <div className="field-inline">
+              <label htmlFor={`${uid}-avail`}>Minimum availability</label>
+              <select id={`${uid}-avail`} value={availability} onChange={(e) => setAvailability(e.target.value)}>
+                <Options list={MOVIE_AVAILABILITY} />
+              </select>
+            </div>
+          ) : (
+            <div className="field-inline">
+              <label htmlFor={`${uid}-type`}>Series type</label>
+              <select id={`${uid}-type`} value={seriesType} onChange={(e) => setSeriesType(e.target.value)}>
+                <Options list={SERIES_TYPES} />
+              </select>
+            </div>
+          )}
+        </div>
+        {/* Like the folder rows, fixed while an import runs: every folder of one run gets the same options. */}
+        <div className="schema-form section">
+          {tags.data && tags.data.length > 0 ? (
+            <TagCheckboxes tags={tags.data} value={chosenTags} onChange={setChosenTags} disabled={running} />
+          ) : null}
+          <div>
+            <label>
+              <input
+                type="checkbox"
+                checked={search}
+                disabled={running}
+                onChange={(e) => setSearch(e.target.checked)}
+              />{' '}
+              {kind === 'movie' ? 'Start search for missing movies' : 'Start search for missing episodes'}
+            </label>
+          </div>
+        </div>
       </form>
       {roots.isPending || profiles.isPending ? <Loading what="root folders" /> : null}
       <ProblemNote error={roots.error ?? profiles.error} />
