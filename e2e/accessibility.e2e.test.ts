@@ -1,7 +1,8 @@
 // The issue's quality bar, "keyboard navigation and labelled form controls on every page", checked on every route
 // of web/src/router.tsx (read from the file, so a new page is covered without editing this spec): every visible
-// control has an accessible name, the skip link is the first Tab stop and leads into the main content, and the
-// dialogs (add integration, interactive search, edit, delete) take focus, keep it, and close with Escape.
+// control has an accessible name, the skip link is the first Tab stop and leads into the main content, the sidebar
+// reaches every settings page, and the dialogs (add integration, interactive search, edit, delete) take focus, keep
+// it, and close with Escape.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,6 +124,27 @@ describe('accessibility on every page', () => {
         wrong.push(`${path}: first Tab ${first}, Tab after skip ${next} (${focusable} focusable in main)`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('lists every settings page in the sidebar, reached and opened from the keyboard', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/settings`);
+    await pageSettled(page);
+    // Tab from the top through the sidebar until focus enters the page, noting every link on the way.
+    const reached: string[] = [];
+    for (let i = 0; i < 80 && (await focusPlace(page)) !== 'in-main'; i++) {
+      await page.keyboard.press('Tab');
+      const href = await page.locator(':focus').getAttribute('href');
+      if (href) reached.push(href);
+    }
+    const settingsPages = routerPaths().filter((p) => p.startsWith('/settings/'));
+    expect(settingsPages.filter((p) => !reached.includes(p))).toEqual([]);
+    const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Remote Path Mappings' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Remote Path Mappings', level: 1 }).waitFor();
+    await expect.poll(() => link.getAttribute('aria-current')).toBe('page');
+    await browser.screenshot('accessibility-sidebar-settings');
   });
 
   it('labels the add form that a lookup result opens', async () => {
