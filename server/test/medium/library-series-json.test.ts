@@ -8,6 +8,7 @@ import { EpisodeRepository, type EpisodeUpsert } from '../../src/db/repositories
 import { jsonSql } from '../../src/db/repositories/json-text.sql.js';
 import type { SeriesFilter } from '../../src/db/repositories/series.repository.js';
 import { SeriesRepository } from '../../src/db/repositories/series.repository.js';
+import type { NewSeries } from '../../src/domain/library/series.types.js';
 import { FakeClock } from '../../src/lib/clock.js';
 import { SeriesService, type SeriesServiceDeps } from '../../src/services/library/series.service.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.js';
@@ -80,7 +81,14 @@ describe.each(DIALECTS)('series list JSON built in SQL (%s)', (dialect) => {
     const s3 = await repo.insert(newSeries(3, { sortTitle: 'aaa first', ratings: { tmdb: { value: 9, votes: 0 } } }));
     await repo.upsertSeasons(s3.id, [{ seasonNumber: 1, monitored: true }]);
     await episodes.upsertMany(s3.id, [ep(1, 1, -10), ep(1, 2, -9), ep(1, 3, 10)]);
-    for (const n of [4, 5, 6, 7]) await repo.insert(newSeries(n, { sortTitle: 'same title' }));
+    // Shared sort titles (slices must break ties by id), with other statuses, types, profiles and tags to filter on.
+    const others: Partial<NewSeries>[] = [
+      { status: 'ended', qualityProfileId: 2 },
+      { seriesType: 'daily', tags: [1] },
+      { seriesType: 'anime', qualityProfileId: 2, monitored: false },
+      { status: 'upcoming', tags: [3] },
+    ];
+    for (const [i, over] of others.entries()) await repo.insert(newSeries(4 + i, { sortTitle: 'same title', ...over }));
   });
   afterEach(async () => {
     await tdb.cleanup();
@@ -107,6 +115,26 @@ describe.each(DIALECTS)('series list JSON built in SQL (%s)', (dialect) => {
     expect(json).toBe(JSON.stringify(await service.list()));
     const three = (JSON.parse(json) as { sortTitle: string; statistics: object }[])[0]!;
     expect(three).toMatchObject({ sortTitle: 'aaa first', statistics: { episodeCount: 3, nextAiring: null } });
+  });
+
+  it('applies every list filter in slices, including ones the database answers from another index', async () => {
+    const filters: SeriesFilter[] = [
+      { qualityProfileId: 1 },
+      { qualityProfileId: 2 },
+      { monitored: true, qualityProfileId: 2 },
+      { status: 'ended' },
+      { seriesType: 'daily' },
+      { tag: 1 },
+      { tag: 3 },
+      { cleanSearch: 'series' },
+      { rootFolderPath: '/media/tv' },
+    ];
+    for (const filter of filters) {
+      const views = JSON.stringify(await service.list(filter));
+      expect(JSON.parse(views).length, JSON.stringify(filter)).toBeGreaterThan(0);
+      expect(await sqlList(filter, 2), JSON.stringify(filter)).toBe(views);
+      expect(await sqlList(filter), JSON.stringify(filter)).toBe(views);
+    }
   });
 
   it('writes percentages as JavaScript does for every count up to 300', async () => {

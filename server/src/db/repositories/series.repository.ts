@@ -234,14 +234,22 @@ export class SeriesRepository {
     limit: number,
     after?: { sortTitle: string; id: number },
   ): Promise<SeriesJsonRow[]> {
-    let query = this.db
+    let slice = this.db
       .selectFrom('series')
-      .select(['series.sort_title as sortTitle', 'series.id as id', seriesJson(this.db).as('json')])
+      .select('series.id')
       .where((eb) => where(eb, filter));
     if (after)
       // A row-value comparison: both dialects seek the sort_title index to it (an OR of the two would scan).
-      query = query.where((eb) => eb(eb.refTuple('sort_title', 'id'), '>', eb.tuple(after.sortTitle, after.id)));
-    return query.orderBy('sort_title').orderBy('id').limit(limit).execute();
+      slice = slice.where((eb) => eb(eb.refTuple('sort_title', 'id'), '>', eb.tuple(after.sortTitle, after.id)));
+    // The slice's ids first, then their JSON: a filter the planner answers from another index (qualityProfileId)
+    // sorts its matches, and the database would otherwise write the JSON of every match before keeping `limit`.
+    return this.db
+      .selectFrom('series')
+      .select(['series.sort_title as sortTitle', 'series.id as id', seriesJson(this.db).as('json')])
+      .where('series.id', 'in', slice.orderBy('sort_title').orderBy('id').limit(limit))
+      .orderBy('sort_title')
+      .orderBy('id')
+      .execute();
   }
 
   async page(req: PageRequest<SeriesSortKey>, filter: SeriesFilter = {}): Promise<Page<Series, SeriesSortKey>> {
