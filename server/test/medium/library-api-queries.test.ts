@@ -29,12 +29,14 @@ describe.each(DIALECTS)('library reads issue a fixed number of queries (%s)', (d
   let app: FastifyInstance;
   let queries = 0;
   let profileId: number;
+  // Counts results, one per executed statement: transformQuery also runs for every subquery built on the
+  // counted instance (an `in (select ...)`), which is part of its statement.
   const counter: KyselyPlugin = {
-    transformQuery: (args) => {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
       queries++;
-      return args.node;
+      return args.result;
     },
-    transformResult: async (args) => args.result,
   };
 
   beforeEach(async () => {
@@ -130,7 +132,8 @@ describe.each(DIALECTS)('library reads issue a fixed number of queries (%s)', (d
   }
 
   it.each([
-    ['/movie', 2],
+    // One JSON slice (500 movies each) built by the database.
+    ['/movie', 1],
     ['/movie?page=2&pageSize=50&sortKey=year', 3],
     ['/movie?pageSize=100&monitored=true&search=movie', 3],
     // The stale-statistics check, then one JSON slice (500 series each) built by the database.
