@@ -1,20 +1,12 @@
 // movies + movie_alternative_titles rows <-> Movie. Lists are paged in SQL (one count + one page query), filters
 // and sorts are whitelisted, and batch reads take id lists so callers never query per row.
-import { type ExpressionBuilder, type Insertable, type Kysely, sql } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
 import type { AlternativeTitle, Movie, MovieStatus, NewMovie } from '../../domain/library/movie.types.js';
-import { type Page, type PageRequest, pageOffset } from '../../domain/library/paging.types.js';
+import type { Page, PageRequest } from '../../domain/library/paging.types.js';
 import { ConflictError } from '../../lib/errors.js';
 import type { DB, MoviesTable } from '../schema.js';
-import {
-  bool,
-  chunk,
-  deferPageRows,
-  hasTag,
-  inTransaction,
-  isUniqueViolation,
-  type SortColumn,
-  sortOrder,
-} from './library-query.util.js';
+import { type LibraryFilter, type ListJsonRow, listJsonSlice, pageRows, sharedConditions } from './library-list.sql.js';
+import { bool, chunk, inTransaction, isUniqueViolation, type SortColumn } from './library-query.util.js';
 import { movieJson } from './movie-json.mapper.js';
 import { movieFromRow, movieToRow } from './movie-row.mapper.js';
 
@@ -35,50 +27,19 @@ export const MOVIE_SORT_KEYS = {
 export type MovieSortKey = keyof typeof MOVIE_SORT_KEYS;
 
 /** One movie of the unpaginated list: its keyset position and its JSON. */
-export interface MovieJsonRow {
-  sortTitle: string;
-  id: number;
-  json: string;
-}
+export type MovieJsonRow = ListJsonRow;
 
-export interface MovieFilter {
-  monitored?: boolean;
+export interface MovieFilter extends LibraryFilter {
   /** true: no file yet; false: has a file. */
   missing?: boolean;
-  qualityProfileId?: number;
-  tag?: number;
   status?: MovieStatus;
-  rootFolderPath?: string;
-  /** Matches the clean title or any alternative title, by the same cleaning the parser uses. */
-  cleanSearch?: string;
   /** Only movies available on this day (`YYYY-MM-DD`) by their minimum availability (see isMovieAvailable). */
   availableOn?: string;
 }
 
 function where(eb: ExpressionBuilder<DB, 'movies'>, f: MovieFilter) {
-  const c = [];
-  if (f.monitored !== undefined) c.push(eb('movies.monitored', '=', bool(f.monitored)));
+  const c = sharedConditions(eb, 'movies', f);
   if (f.missing !== undefined) c.push(eb('movies.movie_file_id', f.missing ? 'is' : 'is not', null));
-  if (f.qualityProfileId !== undefined) c.push(eb('movies.quality_profile_id', '=', f.qualityProfileId));
-  if (f.tag !== undefined) c.push(hasTag('movies.tags', f.tag));
-  if (f.status !== undefined) c.push(eb('movies.status', '=', f.status));
-  if (f.rootFolderPath !== undefined) c.push(eb('movies.root_folder_path', '=', f.rootFolderPath));
-  if (f.cleanSearch !== undefined) {
-    // Clean titles hold only letters and digits, so the term needs no LIKE escaping.
-    const like = `%${f.cleanSearch.replace(/[^\p{L}\p{N}]/gu, '')}%`;
-    c.push(
-      eb.or([
-        eb('movies.clean_title', 'like', like),
-        eb.exists(
-          eb
-            .selectFrom('movie_alternative_titles as alt')
-            .select(sql.lit(1).as('one'))
-            .whereRef('alt.movie_id', '=', 'movies.id')
-            .where('alt.clean_title', 'like', like),
-        ),
-      ]),
-    );
-  }
   if (f.availableOn !== undefined) c.push(available(eb, f.availableOn));
   return eb.and(c);
 }
@@ -239,69 +200,34 @@ export class MovieRepository {
    * The same movies as `list`, as the API's JSON text (movie-json.mapper.ts) for `today` (`YYYY-MM-DD`), `limit`
    * at a time after the given (sortTitle, id): the unpaginated list's slices.
    */
-  async listJsonAfter(
+  listJsonAfter(
     filter: MovieFilter,
     limit: number,
     today: string,
     after?: { sortTitle: string; id: number },
   ): Promise<MovieJsonRow[]> {
-    let slice = this.db
-      .selectFrom('movies')
-      .select('movies.id')
-      .where((eb) => where(eb, filter));
-    if (after)
-      // A row-value comparison: both dialects seek the sort_title index to it (an OR of the two would scan).
-      slice = slice.where((eb) => eb(eb.refTuple('sort_title', 'id'), '>', eb.tuple(after.sortTitle, after.id)));
-    // The slice's ids first, then their JSON: a filter the planner answers from another index sorts its matches,
-    // and the database would otherwise write the JSON of every match before keeping the first `limit`.
-    return this.db
-      .selectFrom('movies')
-      .select((eb) => [
-        'movies.sort_title as sortTitle',
-        'movies.id as id',
-        movieJson(this.db, available(eb, today)).as('json'),
-      ])
-      .where('movies.id', 'in', slice.orderBy('sort_title').orderBy('id').limit(limit))
-      .orderBy('sort_title')
-      .orderBy('id')
-      .execute();
+    const json = (eb: ExpressionBuilder<DB, 'movies'>) => movieJson(this.db, available(eb, today));
+    return listJsonSlice(
+      this.db,
+      (db) => db.selectFrom('movies'),
+      (eb) => where(eb, filter),
+      json,
+      limit,
+      after,
+    );
   }
 
   /** One page plus the total: exactly two queries whatever the page size. */
   async page(req: PageRequest<MovieSortKey>, filter: MovieFilter = {}): Promise<Page<Movie, MovieSortKey>> {
     const sort: SortColumn = MOVIE_SORT_KEYS[req.sortKey] ?? MOVIE_SORT_KEYS.title;
-    const count = await this.db
-      .selectFrom('movies')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where((eb) => where(eb, filter))
-      .executeTakeFirstOrThrow();
-    const rows = deferPageRows(this.db)
-      ? await this.db
-          .selectFrom('movies')
-          .selectAll()
-          .where('movies.id', 'in', (eb) =>
-            eb
-              .selectFrom('movies')
-              .select('movies.id')
-              .where((inner) => where(inner, filter))
-              .orderBy(sql.ref(sort.column), sortOrder(req.sortDirection, sort.nullable))
-              .orderBy('movies.id', sortOrder(req.sortDirection))
-              .limit(req.pageSize)
-              .offset(pageOffset(req)),
-          )
-          .orderBy(sql.ref(sort.column), sortOrder(req.sortDirection, sort.nullable))
-          .orderBy('movies.id', sortOrder(req.sortDirection))
-          .execute()
-      : await this.db
-          .selectFrom('movies')
-          .selectAll()
-          .where((eb) => where(eb, filter))
-          .orderBy(sql.ref(sort.column), sortOrder(req.sortDirection, sort.nullable))
-          .orderBy('movies.id', sortOrder(req.sortDirection))
-          .limit(req.pageSize)
-          .offset(pageOffset(req))
-          .execute();
-    return { ...req, totalRecords: Number(count.n), records: rows.map(movieFromRow) };
+    const { total, rows } = await pageRows(
+      this.db,
+      (db) => db.selectFrom('movies'),
+      (eb) => where(eb, filter),
+      sort,
+      req,
+    );
+    return { ...req, totalRecords: total, records: rows.map(movieFromRow) };
   }
 
   /** Wanted (missing): monitored, no file, available by minimum availability on `today` (`YYYY-MM-DD`). */

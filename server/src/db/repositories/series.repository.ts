@@ -1,7 +1,7 @@
 // series, seasons and series_alternative_titles. Lists are paged in SQL (one count + one page query); statistics
 // for any number of series come from one grouped query over episodes, never a query per series.
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import { type Page, type PageRequest, pageOffset } from '../../domain/library/paging.types.js';
+import type { Page, PageRequest } from '../../domain/library/paging.types.js';
 import type {
   NewSeries,
   Season,
@@ -13,16 +13,8 @@ import type {
 import type { SeasonStatistics } from '../../domain/library/series-statistics.js';
 import { ConflictError } from '../../lib/errors.js';
 import type { DB } from '../schema.js';
-import {
-  bool,
-  chunk,
-  deferPageRows,
-  hasTag,
-  inTransaction,
-  isUniqueViolation,
-  type SortColumn,
-  sortOrder,
-} from './library-query.util.js';
+import { type LibraryFilter, type ListJsonRow, listJsonSlice, pageRows, sharedConditions } from './library-list.sql.js';
+import { bool, chunk, inTransaction, isUniqueViolation, type SortColumn } from './library-query.util.js';
 import { SeasonStatisticsStore } from './season-statistics.store.js';
 import { seriesJson } from './series-json.mapper.js';
 import { seriesFromRow, seriesToRow } from './series-row.mapper.js';
@@ -45,47 +37,18 @@ export const SERIES_SORT_KEYS = {
 export type SeriesSortKey = keyof typeof SERIES_SORT_KEYS;
 
 /** One series of the unpaginated list: its keyset position and its API JSON. */
-export interface SeriesJsonRow {
-  sortTitle: string;
-  id: number;
-  json: string;
-}
+export type SeriesJsonRow = ListJsonRow;
 
-export interface SeriesFilter {
-  monitored?: boolean;
-  qualityProfileId?: number;
-  tag?: number;
+export interface SeriesFilter extends LibraryFilter {
   status?: SeriesStatus;
   seriesType?: SeriesType;
-  rootFolderPath?: string;
-  cleanSearch?: string;
   /** Only series with a monitored episode without a file that aired before this ISO instant. */
   missingBefore?: string;
 }
 
 function where(eb: ExpressionBuilder<DB, 'series'>, f: SeriesFilter) {
-  const c = [];
-  if (f.monitored !== undefined) c.push(eb('series.monitored', '=', bool(f.monitored)));
-  if (f.qualityProfileId !== undefined) c.push(eb('series.quality_profile_id', '=', f.qualityProfileId));
-  if (f.tag !== undefined) c.push(hasTag('series.tags', f.tag));
-  if (f.status !== undefined) c.push(eb('series.status', '=', f.status));
+  const c = sharedConditions(eb, 'series', f);
   if (f.seriesType !== undefined) c.push(eb('series.series_type', '=', f.seriesType));
-  if (f.rootFolderPath !== undefined) c.push(eb('series.root_folder_path', '=', f.rootFolderPath));
-  if (f.cleanSearch !== undefined) {
-    const like = `%${f.cleanSearch.replace(/[^\p{L}\p{N}]/gu, '')}%`;
-    c.push(
-      eb.or([
-        eb('series.clean_title', 'like', like),
-        eb.exists(
-          eb
-            .selectFrom('series_alternative_titles as alt')
-            .select(sql.lit(1).as('one'))
-            .whereRef('alt.series_id', '=', 'series.id')
-            .where('alt.clean_title', 'like', like),
-        ),
-      ]),
-    );
-  }
   if (f.missingBefore !== undefined) {
     c.push(
       eb.exists(
@@ -229,63 +192,31 @@ export class SeriesRepository {
    * (series-json.mapper.ts): the unpaginated list read a slice at a time (keyset, along the sort_title index).
    * Statistics are read as stored: call refreshStaleStatistics first.
    */
-  async listJsonAfter(
+  listJsonAfter(
     filter: SeriesFilter,
     limit: number,
     after?: { sortTitle: string; id: number },
   ): Promise<SeriesJsonRow[]> {
-    let slice = this.db
-      .selectFrom('series')
-      .select('series.id')
-      .where((eb) => where(eb, filter));
-    if (after)
-      // A row-value comparison: both dialects seek the sort_title index to it (an OR of the two would scan).
-      slice = slice.where((eb) => eb(eb.refTuple('sort_title', 'id'), '>', eb.tuple(after.sortTitle, after.id)));
-    // The slice's ids first, then their JSON: a filter the planner answers from another index (qualityProfileId)
-    // sorts its matches, and the database would otherwise write the JSON of every match before keeping `limit`.
-    return this.db
-      .selectFrom('series')
-      .select(['series.sort_title as sortTitle', 'series.id as id', seriesJson(this.db).as('json')])
-      .where('series.id', 'in', slice.orderBy('sort_title').orderBy('id').limit(limit))
-      .orderBy('sort_title')
-      .orderBy('id')
-      .execute();
+    return listJsonSlice(
+      this.db,
+      (db) => db.selectFrom('series'),
+      (eb) => where(eb, filter),
+      () => seriesJson(this.db),
+      limit,
+      after,
+    );
   }
 
   async page(req: PageRequest<SeriesSortKey>, filter: SeriesFilter = {}): Promise<Page<Series, SeriesSortKey>> {
     const sort: SortColumn = SERIES_SORT_KEYS[req.sortKey] ?? SERIES_SORT_KEYS.title;
-    const count = await this.db
-      .selectFrom('series')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where((eb) => where(eb, filter))
-      .executeTakeFirstOrThrow();
-    const rows = deferPageRows(this.db)
-      ? await this.db
-          .selectFrom('series')
-          .selectAll()
-          .where('series.id', 'in', (eb) =>
-            eb
-              .selectFrom('series')
-              .select('series.id')
-              .where((inner) => where(inner, filter))
-              .orderBy(sql.ref(sort.column), sortOrder(req.sortDirection, sort.nullable))
-              .orderBy('series.id', sortOrder(req.sortDirection))
-              .limit(req.pageSize)
-              .offset(pageOffset(req)),
-          )
-          .orderBy(sql.ref(sort.column), sortOrder(req.sortDirection, sort.nullable))
-          .orderBy('series.id', sortOrder(req.sortDirection))
-          .execute()
-      : await this.db
-          .selectFrom('series')
-          .selectAll()
-          .where((eb) => where(eb, filter))
-          .orderBy(sql.ref(sort.column), sortOrder(req.sortDirection, sort.nullable))
-          .orderBy('series.id', sortOrder(req.sortDirection))
-          .limit(req.pageSize)
-          .offset(pageOffset(req))
-          .execute();
-    return { ...req, totalRecords: Number(count.n), records: rows.map(seriesFromRow) };
+    const { total, rows } = await pageRows(
+      this.db,
+      (db) => db.selectFrom('series'),
+      (eb) => where(eb, filter),
+      sort,
+      req,
+    );
+    return { ...req, totalRecords: total, records: rows.map(seriesFromRow) };
   }
 
   async delete(id: number): Promise<boolean> {
