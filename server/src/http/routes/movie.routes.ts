@@ -1,6 +1,5 @@
 // /api/v1/movie: lookup, add, list (paged, or everything when no paging parameter is given, like Radarr), read,
 // edit, delete (optionally with the folder), and the bulk editor. HTTP only; rules live in the services.
-import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MOVIE_SORT_KEYS, type MovieFilter, type MovieSortKey } from '../../db/repositories/movie.repository.js';
@@ -9,6 +8,7 @@ import { ValidationError } from '../../lib/errors.js';
 import type { AddMovieService } from '../../services/library/add-movie.service.js';
 import type { LookupService } from '../../services/library/lookup.service.js';
 import type { MovieService } from '../../services/library/movie.service.js';
+import { plainJson, queryBool, sendLibraryList, sharedListFilter, sharedListQuery } from './library-list.http.js';
 
 export interface MovieRoutesDeps {
   movies: MovieService;
@@ -16,50 +16,13 @@ export interface MovieRoutesDeps {
   lookup: LookupService;
 }
 
-// Shared with the series and episode routes.
+// Shared with the series, episode and queue routes.
+export { queryBool } from './library-list.http.js';
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
-export const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const mediaImage = z.object({ coverType: z.string(), remoteUrl: z.string() });
 export const ratings = z.record(z.string(), z.object({ value: z.number(), votes: z.number() }));
 export const tagIds = z.array(z.number().int().positive()).max(1000);
 export const lookupQuery = z.object({ term: z.string().trim().min(1, 'a search term is required').max(500) });
-export const pagingQuery = {
-  page: z.coerce.number().int().min(1).max(1_000_000).optional(),
-  pageSize: z.coerce.number().int().min(1).max(1000).optional(),
-  sortDirection: z.enum(['ascending', 'descending']).optional(),
-};
-/**
- * Serializer for list responses (every movie, every series, their pages): plain JSON.stringify instead of the
- * response schema's serializer, which re-encodes every field of every record (for 5,000 series, ~140 ms and a
- * second copy of 11 MB of objects). The views hold exactly the schema's fields (row mappers reduce artwork and
- * ratings to them; library-api-serialization.test.ts compares both outputs); the schema still documents it.
- */
-export const plainJson = (payload: unknown): string => JSON.stringify(payload);
-
-/**
- * A JSON array written from slices of records already in JSON text as they come (the first slice is read before
- * anything is sent, so errors there still become an error response): for lists of thousands, one slice's text in
- * memory rather than every record and an 11 MB string at once.
- */
-export async function jsonArrayStream(slices: AsyncIterator<string[]>): Promise<Readable> {
-  const first = await slices.next();
-  async function* text(): AsyncGenerator<string> {
-    let empty = true;
-    const write = (part: string[]) => {
-      const out = empty ? part.join(',') : `,${part.join(',')}`;
-      empty = false;
-      return out;
-    };
-    yield '[';
-    if (!first.done && first.value.length > 0) yield write(first.value);
-    if (!first.done)
-      for (let next = await slices.next(); !next.done; next = await slices.next())
-        if (next.value.length > 0) yield write(next.value);
-    yield ']';
-  }
-  return Readable.from(text(), { objectMode: false });
-}
-
 export function pageOf<T extends z.ZodType>(record: T) {
   return z.object({
     page: z.number(),
@@ -170,13 +133,9 @@ const editorDeleteBody = z.object({
 });
 
 const listQuery = z.object({
-  ...pagingQuery,
+  ...sharedListQuery,
   sortKey: z.enum(Object.keys(MOVIE_SORT_KEYS) as [MovieSortKey, ...MovieSortKey[]]).optional(),
-  monitored: queryBool.optional(),
   missing: queryBool.optional(),
-  qualityProfileId: z.coerce.number().int().positive().optional(),
-  tag: z.coerce.number().int().positive().optional(),
-  search: z.string().trim().min(1).max(200).optional(),
   tmdbId: z.coerce.number().int().positive().optional(),
 });
 
@@ -215,29 +174,12 @@ export function movieRoutes(deps: MovieRoutesDeps): FastifyPluginAsyncZod {
         reply.serializer(plainJson);
         const q = req.query;
         const filter: MovieFilter = {
-          ...(q.monitored === undefined ? {} : { monitored: q.monitored }),
+          ...sharedListFilter(q),
           ...(q.missing === undefined ? {} : { missing: q.missing }),
-          ...(q.qualityProfileId === undefined ? {} : { qualityProfileId: q.qualityProfileId }),
-          ...(q.tag === undefined ? {} : { tag: q.tag }),
-          ...(q.search === undefined ? {} : { cleanSearch: q.search }),
         };
         // Radarr's `?tmdbId=`: the matching movie as a list (empty when not in the library).
         if (q.tmdbId !== undefined) return deps.movies.byTmdbId(q.tmdbId);
-        if (q.page === undefined && q.pageSize === undefined && q.sortKey === undefined) {
-          // Streamed as the database writes it, 500 movies at a time (20,000 movies are ~24 MB of JSON); the same
-          // records as movies.list.
-          const body = await jsonArrayStream(deps.movies.listJson(filter));
-          return reply.type('application/json; charset=utf-8').send(body as never);
-        }
-        return deps.movies.page(
-          {
-            page: q.page ?? 1,
-            pageSize: q.pageSize ?? 20,
-            sortKey: q.sortKey ?? 'title',
-            sortDirection: q.sortDirection ?? 'ascending',
-          },
-          filter,
-        );
+        return sendLibraryList(reply, q, filter, deps.movies);
       },
     );
 

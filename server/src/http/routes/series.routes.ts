@@ -8,19 +8,8 @@ import { NEW_ITEM_MONITORING, SERIES_STATUSES, SERIES_TYPES } from '../../domain
 import type { AddSeriesService } from '../../services/library/add-series.service.js';
 import type { LookupService } from '../../services/library/lookup.service.js';
 import type { SeriesService } from '../../services/library/series.service.js';
-import {
-  addPlace,
-  idParams,
-  jsonArrayStream,
-  lookupQuery,
-  mediaImage,
-  pageOf,
-  pagingQuery,
-  plainJson,
-  queryBool,
-  ratings,
-  tagIds,
-} from './movie.routes.js';
+import { plainJson, queryBool, sendLibraryList, sharedListFilter, sharedListQuery } from './library-list.http.js';
+import { addPlace, idParams, lookupQuery, mediaImage, pageOf, ratings, tagIds } from './movie.routes.js';
 
 export interface SeriesRoutesDeps {
   series: SeriesService;
@@ -138,14 +127,10 @@ const editSeriesBody = z.object({
 });
 
 const listQuery = z.object({
-  ...pagingQuery,
+  ...sharedListQuery,
   sortKey: z.enum(Object.keys(SERIES_SORT_KEYS) as [SeriesSortKey, ...SeriesSortKey[]]).optional(),
-  monitored: queryBool.optional(),
-  qualityProfileId: z.coerce.number().int().positive().optional(),
-  tag: z.coerce.number().int().positive().optional(),
   seriesType: z.enum(SERIES_TYPES).optional(),
   status: z.enum(SERIES_STATUSES).optional(),
-  search: z.string().trim().min(1).max(200).optional(),
   tvdbId: z.coerce.number().int().positive().optional(),
 });
 
@@ -179,30 +164,13 @@ export function seriesRoutes(deps: SeriesRoutesDeps): FastifyPluginAsyncZod {
         reply.serializer(plainJson);
         const q = req.query;
         const filter: SeriesFilter = {
-          ...(q.monitored === undefined ? {} : { monitored: q.monitored }),
-          ...(q.qualityProfileId === undefined ? {} : { qualityProfileId: q.qualityProfileId }),
-          ...(q.tag === undefined ? {} : { tag: q.tag }),
+          ...sharedListFilter(q),
           ...(q.seriesType === undefined ? {} : { seriesType: q.seriesType }),
           ...(q.status === undefined ? {} : { status: q.status }),
-          ...(q.search === undefined ? {} : { cleanSearch: q.search }),
         };
         // Sonarr's `?tvdbId=`: the matching series as a list (empty when not in the library).
         if (q.tvdbId !== undefined) return deps.series.byTvdbId(q.tvdbId);
-        if (q.page === undefined && q.pageSize === undefined && q.sortKey === undefined) {
-          // Streamed as the database writes it, 500 series at a time (5,000 series are 11 MB of JSON); the same
-          // records as series.list.
-          const body = await jsonArrayStream(deps.series.listJson(filter));
-          return reply.type('application/json; charset=utf-8').send(body as never);
-        }
-        return deps.series.page(
-          {
-            page: q.page ?? 1,
-            pageSize: q.pageSize ?? 20,
-            sortKey: q.sortKey ?? 'title',
-            sortDirection: q.sortDirection ?? 'ascending',
-          },
-          filter,
-        );
+        return sendLibraryList(reply, q, filter, deps.series);
       },
     );
 
