@@ -79,6 +79,17 @@ type From<T extends LibraryTable> = (db: Kysely<DB>) => SelectQueryBuilder<DB, T
  */
 const bare = (db: Kysely<DB>) => db.withoutPlugins();
 
+/** Every row of `from` matching `where`, in list order: the order the slices of listJsonSlice follow. */
+export function listRows<T extends LibraryTable>(
+  db: Kysely<DB>,
+  from: From<T>,
+  where: Where<T>,
+): Promise<Selectable<DB[T]>[]> {
+  const rows = from(db).selectAll().where(where).orderBy(sql.ref('sort_title')).orderBy(sql.ref('id')).execute();
+  // selectAll() of T is Selectable<DB[T]>, as in pageRows.
+  return rows as unknown as Promise<Selectable<DB[T]>[]>;
+}
+
 /** One page plus the total: exactly two queries whatever the page size. */
 export async function pageRows<T extends LibraryTable>(
   db: Kysely<DB>,

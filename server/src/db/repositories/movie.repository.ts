@@ -5,7 +5,14 @@ import type { AlternativeTitle, Movie, MovieStatus, NewMovie } from '../../domai
 import type { Page, PageRequest } from '../../domain/library/paging.types.js';
 import { ConflictError } from '../../lib/errors.js';
 import type { DB, MoviesTable } from '../schema.js';
-import { type LibraryFilter, type ListJsonRow, listJsonSlice, pageRows, sharedConditions } from './library-list.sql.js';
+import {
+  type LibraryFilter,
+  type ListJsonRow,
+  listJsonSlice,
+  listRows,
+  pageRows,
+  sharedConditions,
+} from './library-list.sql.js';
 import { bool, chunk, inTransaction, isUniqueViolation, type SortColumn } from './library-query.util.js';
 import { movieJson } from './movie-json.mapper.js';
 import { movieFromRow, movieToRow } from './movie-row.mapper.js';
@@ -186,13 +193,11 @@ export class MovieRepository {
 
   /** Every movie, sorted; one query (the unpaginated list). */
   async list(filter: MovieFilter = {}): Promise<Movie[]> {
-    const rows = await this.db
-      .selectFrom('movies')
-      .selectAll()
-      .where((eb) => where(eb, filter))
-      .orderBy('sort_title')
-      .orderBy('id')
-      .execute();
+    const rows = await listRows(
+      this.db,
+      (db) => db.selectFrom('movies'),
+      (eb) => where(eb, filter),
+    );
     return rows.map(movieFromRow);
   }
 

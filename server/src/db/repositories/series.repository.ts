@@ -13,7 +13,14 @@ import type {
 import type { SeasonStatistics } from '../../domain/library/series-statistics.js';
 import { ConflictError } from '../../lib/errors.js';
 import type { DB } from '../schema.js';
-import { type LibraryFilter, type ListJsonRow, listJsonSlice, pageRows, sharedConditions } from './library-list.sql.js';
+import {
+  type LibraryFilter,
+  type ListJsonRow,
+  listJsonSlice,
+  listRows,
+  pageRows,
+  sharedConditions,
+} from './library-list.sql.js';
 import { bool, chunk, inTransaction, isUniqueViolation, type SortColumn } from './library-query.util.js';
 import { SeasonStatisticsStore } from './season-statistics.store.js';
 import { seriesJson } from './series-json.mapper.js';
@@ -177,13 +184,11 @@ export class SeriesRepository {
   }
 
   async list(filter: SeriesFilter = {}): Promise<Series[]> {
-    const rows = await this.db
-      .selectFrom('series')
-      .selectAll()
-      .where((eb) => where(eb, filter))
-      .orderBy('sort_title')
-      .orderBy('id')
-      .execute();
+    const rows = await listRows(
+      this.db,
+      (db) => db.selectFrom('series'),
+      (eb) => where(eb, filter),
+    );
     return rows.map(seriesFromRow);
   }
 

@@ -12,6 +12,7 @@ import type { Clock } from '../../lib/clock.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { LibraryPaths } from './add-path.service.js';
+import { jsonSlices } from './json-slices.js';
 import { todayUtc } from './movie-metadata.service.js';
 import { normalizeFolderPath } from './root-folder.service.js';
 
@@ -94,14 +95,7 @@ export class MovieService {
   async *listJson(filter: MovieFilter = {}, size = 500): AsyncGenerator<string[]> {
     // One day for the whole list, as `views` uses for one call.
     const today = todayUtc(this.deps.clock.now());
-    let after: { sortTitle: string; id: number } | undefined;
-    for (;;) {
-      const part = await this.deps.movies.listJsonAfter(filter, size, today, after);
-      if (part.length > 0) yield part.map((m) => m.json);
-      if (part.length < size) return;
-      const last = part[part.length - 1]!;
-      after = { sortTitle: last.sortTitle, id: last.id };
-    }
+    yield* jsonSlices((after) => this.deps.movies.listJsonAfter(filter, size, today, after), size);
   }
 
   async page(req: PageRequest<MovieSortKey>, filter: MovieFilter = {}): Promise<Page<MovieView, MovieSortKey>> {

@@ -24,6 +24,7 @@ import type { Clock } from '../../lib/clock.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { LibraryPaths } from './add-path.service.js';
+import { jsonSlices } from './json-slices.js';
 import { checkProfileAndTags } from './movie.service.js';
 import { normalizeFolderPath } from './root-folder.service.js';
 
@@ -137,14 +138,7 @@ export class SeriesService {
    */
   async *listJson(filter: SeriesFilter = {}, size = 500): AsyncGenerator<string[]> {
     await this.deps.series.refreshStaleStatistics(new Date(this.deps.clock.now()).toISOString());
-    let after: { sortTitle: string; id: number } | undefined;
-    for (;;) {
-      const part = await this.deps.series.listJsonAfter(filter, size, after);
-      if (part.length > 0) yield part.map((s) => s.json);
-      if (part.length < size) return;
-      const last = part[part.length - 1]!;
-      after = { sortTitle: last.sortTitle, id: last.id };
-    }
+    yield* jsonSlices((after) => this.deps.series.listJsonAfter(filter, size, after), size);
   }
 
   async page(req: PageRequest<SeriesSortKey>, filter: SeriesFilter = {}): Promise<Page<SeriesView, SeriesSortKey>> {
