@@ -81,6 +81,25 @@ export async function checkProfileAndTags(
   }
 }
 
+/**
+ * Shared by movies and series: the folder an edit moves the item to and its root folder, or undefined when the
+ * path is not given or unchanged; a folder outside every root folder is a 400 naming `path`.
+ */
+export async function movedPlace(
+  paths: Pick<LibraryPaths, 'rootFolderOf'>,
+  requested: string | undefined,
+  current: string,
+): Promise<{ path: string; rootFolderPath: string } | undefined> {
+  if (requested === undefined || normalizeFolderPath(requested) === current) return undefined;
+  const path = normalizeFolderPath(requested);
+  const root = await paths.rootFolderOf(path);
+  if (!root) {
+    const message = `"${path}" is not inside a root folder`;
+    throw new ValidationError(message, [{ field: 'path', message, severity: 'error' }]);
+  }
+  return { path, rootFolderPath: root };
+}
+
 export class MovieService {
   constructor(private readonly deps: MovieServiceDeps) {}
 
@@ -133,23 +152,15 @@ export class MovieService {
   async update(id: number, edit: MovieEdit): Promise<MovieView> {
     const movie = await this.require(id);
     await checkProfileAndTags(this.deps, edit);
+    const place = await movedPlace(this.deps.paths, edit.path, movie.path);
     const next: Movie = {
       ...movie,
       ...(edit.monitored === undefined ? {} : { monitored: edit.monitored }),
       ...(edit.qualityProfileId === undefined ? {} : { qualityProfileId: edit.qualityProfileId }),
       ...(edit.minimumAvailability === undefined ? {} : { minimumAvailability: edit.minimumAvailability }),
       ...(edit.tags === undefined ? {} : { tags: [...new Set(edit.tags)] }),
+      ...place,
     };
-    if (edit.path !== undefined && normalizeFolderPath(edit.path) !== movie.path) {
-      const path = normalizeFolderPath(edit.path);
-      const root = await this.deps.paths.rootFolderOf(path);
-      if (!root) {
-        const message = `"${path}" is not inside a root folder`;
-        throw new ValidationError(message, [{ field: 'path', message, severity: 'error' }]);
-      }
-      next.path = path;
-      next.rootFolderPath = root;
-    }
     const { id: _id, ...row } = next;
     const saved = await this.deps.movies.update(id, row);
     if (!saved) throw new NotFoundError(`movie ${id} not found`);

@@ -25,8 +25,7 @@ import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { LibraryPaths } from './add-path.service.js';
 import { jsonSlices } from './json-slices.js';
-import { checkProfileAndTags } from './movie.service.js';
-import { normalizeFolderPath } from './root-folder.service.js';
+import { checkProfileAndTags, movedPlace } from './movie.service.js';
 
 /** Repositories bound to one transaction (add and refresh write series, seasons and episodes together). */
 export interface LibraryRepos {
@@ -194,6 +193,7 @@ export class SeriesService {
   async update(id: number, edit: SeriesEdit): Promise<SeriesView> {
     const series = await this.require(id);
     await checkProfileAndTags(this.deps, edit);
+    const place = await movedPlace(this.deps.paths, edit.path, series.path);
     const next: Series = {
       ...series,
       ...(edit.monitored === undefined ? {} : { monitored: edit.monitored }),
@@ -202,17 +202,8 @@ export class SeriesService {
       ...(edit.seriesType === undefined ? {} : { seriesType: edit.seriesType }),
       ...(edit.seasonFolder === undefined ? {} : { seasonFolder: edit.seasonFolder }),
       ...(edit.tags === undefined ? {} : { tags: [...new Set(edit.tags)] }),
+      ...place,
     };
-    if (edit.path !== undefined && normalizeFolderPath(edit.path) !== series.path) {
-      const path = normalizeFolderPath(edit.path);
-      const root = await this.deps.paths.rootFolderOf(path);
-      if (!root) {
-        const message = `"${path}" is not inside a root folder`;
-        throw new ValidationError(message, [{ field: 'path', message, severity: 'error' }]);
-      }
-      next.path = path;
-      next.rootFolderPath = root;
-    }
     const current = new Map(((await this.deps.series.seasonsFor([id])).get(id) ?? []).map((s) => [s.seasonNumber, s]));
     const changed: Omit<Season, 'seriesId'>[] = [];
     for (const s of edit.seasons ?? []) {
