@@ -1,5 +1,6 @@
 // Public entry points of the movie parser: release title / path → ParsedMovieInfo (or null when the
 // name carries no recognisable movie title, e.g. an obfuscated hash).
+import { isTooLong } from '../input-limit.js';
 import { parseLanguages } from '../language/language-parser.js';
 import { parseQuality, splitExtension } from '../quality/quality-parser.js';
 import { parseReleaseGroup } from '../release-group/release-group-parser.js';
@@ -22,7 +23,6 @@ const SITE_PREFIX = new RegExp(
 const LEADING_GROUP = /^\[[^\]]{1,40}\]\s*/;
 const IMDB = /\btt(\d{7,8})\b/;
 const TMDB = /tmdb(?:id)?[-=](\d+)/i;
-const MAX_NAME_CHARS = 1024;
 const KNOWN_HC = /^[a-z]{2,3}subs?$/i;
 
 function hardcodedSubs(words: MovieWord[], from: number): string | null {
@@ -45,14 +45,13 @@ function tagStretchEnd(words: MovieWord[], from: number): number {
 }
 
 export function parseMovieTitle(title: string, _opts: { isDir?: boolean } = {}): ParsedMovieInfo | null {
+  if (isTooLong(title)) return null;
   const [base] = splitExtension(title.trim());
   // SITE_PREFIX opens with a bracket or needs whitespace before its ` - `; plain dotted names skip its scan.
   const c = base.charAt(0);
   let body = c === '[' || c === '(' || /\s/.test(base) ? base.replace(SITE_PREFIX, '') : base;
   if (LEADING_GROUP.test(body) && body.replace(LEADING_GROUP, '') !== '') body = body.replace(LEADING_GROUP, '');
-  // Real release names stay far below this (file names max out at 255 bytes); capping the word analysis
-  // keeps junk input linear and cheap without changing any real title.
-  const words = splitWords(body.length > MAX_NAME_CHARS ? body.slice(0, MAX_NAME_CHARS) : body);
+  const words = splitWords(body);
   if (words.length < 2) return null;
 
   let first = 0;

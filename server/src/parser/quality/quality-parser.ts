@@ -2,6 +2,7 @@
 
 import type { QualityDefinition } from '../../domain/quality/quality.types.js';
 import { qualityById, qualityDisplayName, UNKNOWN_QUALITY } from '../../domain/quality/quality-catalog.js';
+import { inputTail } from '../input-limit.js';
 import type { QualityParse } from './quality.types.js';
 import { scanQualityFeatures } from './quality-features.scanner.js';
 import { catalogIdFor, MEDIA_EXTENSIONS, resolveQuality } from './quality-resolve.rules.js';
@@ -21,7 +22,7 @@ export function splitExtension(name: string): [base: string, ext: string] {
 }
 
 export function parseQuality(name: string): QualityParse {
-  const [base, ext] = splitExtension(name.trim());
+  const [base, ext] = splitExtension(inputTail(name.trim()));
   const f = scanQualityFeatures(base);
   const q = resolveQuality(f, ext);
   return {

@@ -1,5 +1,6 @@
 // parseEpisodeTitle: release title → ParsedEpisodeInfo, or null when the title carries no usable
 // episode numbering. Pure and total: never throws, bounded work per input.
+import { isTooLong } from '../input-limit.js';
 import { parseLanguages } from '../language/language-parser.js';
 import { parseQuality } from '../quality/quality-parser.js';
 import { parseReleaseGroup } from '../release-group/release-group-parser.js';
@@ -68,7 +69,7 @@ export function parseEpisodeTitle(title: string, opts: ParseOptions = {}): Parse
 }
 
 function parse(title: string, opts: ParseOptions): ParsedEpisodeInfo | null {
-  if (typeof title !== 'string' || title.trim() === '') return null;
+  if (typeof title !== 'string' || title.trim() === '' || isTooLong(title)) return null;
   const prep = prepareTitle(title);
   if (isObfuscated(prep.releaseTitle)) return null;
   const anime = prep.animeGroup !== null || prep.hash !== '';
