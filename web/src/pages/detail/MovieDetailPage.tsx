@@ -1,33 +1,24 @@
 // /movie/:id — artwork, metadata, files, history; refresh, automatic and interactive search; monitored toggle;
 // edit (profile, availability, folder, tags) and delete (files only when asked).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { get, put } from '../../api/client';
+import { get } from '../../api/client';
 import { keys } from '../../api/query-keys';
 import type { MediaFile, Movie } from '../../api/types';
-import { ProblemNote, QueryView } from '../../components/Feedback';
-import { OptimisticCheckbox } from '../../components/OptimisticCheckbox';
+import { QueryView } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { formatBytes, formatDate } from '../library/format';
 import { ItemActions } from './ItemActions';
-import { CommandButton, FilesTable, ImageHero, InteractiveSearch, ItemHistory } from './shared';
+import { CommandButton, FilesTable, ImageHero, InteractiveSearch, ItemHistory, ItemMonitoredToggle } from './shared';
 
 type MovieDetail = Movie & { minimumAvailability: string };
 
 export function MovieDetailPage() {
   const id = Number(useParams({ strict: false }).id);
-  const client = useQueryClient();
   const movie = useQuery({ queryKey: keys.movie(id), queryFn: () => get<MovieDetail>(`/movie/${id}`) });
   const files = useQuery({
     queryKey: [...keys.movie(id), 'files'],
     queryFn: () => get<MediaFile[]>(`/moviefile?movieId=${id}`),
-  });
-  const monitor = useMutation({
-    mutationFn: (monitored: boolean) => put<MovieDetail>(`/movie/${id}`, { monitored }),
-    onSuccess: (m) => {
-      client.setQueryData(keys.movie(id), m);
-      void client.invalidateQueries({ queryKey: keys.movies });
-    },
   });
   return (
     <QueryView query={movie} what="the movie">
@@ -63,8 +54,12 @@ export function MovieDetailPage() {
                 {m.imdbId ? ` · ${m.imdbId}` : ''}
               </dd>
             </dl>
-            <OptimisticCheckbox checked={m.monitored} save={monitor.mutateAsync} label="Monitored" />
-            <ProblemNote error={monitor.error} />
+            <ItemMonitoredToggle
+              url={`/movie/${id}`}
+              itemKey={keys.movie(id)}
+              listKey={keys.movies}
+              checked={m.monitored}
+            />
           </ImageHero>
           <section className="section" aria-labelledby="files-h">
             <h2 id="files-h">Files</h2>

@@ -11,7 +11,7 @@ import { OptimisticCheckbox } from '../../components/OptimisticCheckbox';
 import { PageHeader } from '../../components/PageHeader';
 import { formatBytes, formatDate } from '../library/format';
 import { ItemActions } from './ItemActions';
-import { CommandButton, FilesTable, ImageHero, InteractiveSearch, ItemHistory } from './shared';
+import { CommandButton, FilesTable, ImageHero, InteractiveSearch, ItemHistory, ItemMonitoredToggle } from './shared';
 
 type SeriesDetail = Series & { seasons: SeasonView[]; seasonFolder: boolean; airTime: string | null };
 
@@ -106,7 +106,6 @@ function Season({ series, season, episodes }: { series: SeriesDetail; season: Se
 
 export function SeriesDetailPage() {
   const id = Number(useParams({ strict: false }).id);
-  const client = useQueryClient();
   const series = useQuery({ queryKey: keys.oneSeries(id), queryFn: () => get<SeriesDetail>(`/series/${id}`) });
   const episodes = useQuery({
     queryKey: keys.seriesEpisodes(id),
@@ -115,13 +114,6 @@ export function SeriesDetailPage() {
   const files = useQuery({
     queryKey: [...keys.oneSeries(id), 'files'],
     queryFn: () => get<MediaFile[]>(`/episodefile?seriesId=${id}`),
-  });
-  const monitor = useMutation({
-    mutationFn: (monitored: boolean) => put<SeriesDetail>(`/series/${id}`, { monitored }),
-    onSuccess: (s) => {
-      client.setQueryData(keys.oneSeries(id), s);
-      void client.invalidateQueries({ queryKey: keys.series });
-    },
   });
   return (
     <QueryView query={series} what="the series">
@@ -151,8 +143,12 @@ export function SeriesDetailPage() {
               <dt>Next airing</dt>
               <dd>{formatDate(s.nextAiring)}</dd>
             </dl>
-            <OptimisticCheckbox checked={s.monitored} save={monitor.mutateAsync} label="Monitored" />
-            <ProblemNote error={monitor.error} />
+            <ItemMonitoredToggle
+              url={`/series/${id}`}
+              itemKey={keys.oneSeries(id)}
+              listKey={keys.series}
+              checked={s.monitored}
+            />
           </ImageHero>
           <section className="section" aria-labelledby="seasons-h">
             <h2 id="seasons-h">Seasons</h2>

@@ -2,11 +2,12 @@
 // search modal over GET /api/v1/release, the files table and the item's history.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { get, post, qs } from '../../api/client';
+import { get, post, put, qs } from '../../api/client';
 import { keys } from '../../api/query-keys';
 import type { Command, HistoryRecord, MediaFile, MediaImage, Page, Release } from '../../api/types';
 import { ProblemNote, QueryView } from '../../components/Feedback';
 import { Modal } from '../../components/Modal';
+import { OptimisticCheckbox } from '../../components/OptimisticCheckbox';
 import { useQualityTitle } from '../../components/useQualityTitle';
 import { formatBytes, formatDateTime } from '../library/format';
 
@@ -34,6 +35,37 @@ export function CommandButton({ label, body }: { label: string; body: Record<str
       ) : null}
       <ProblemNote error={run.error} />
     </span>
+  );
+}
+
+/**
+ * The item page's "Monitored" toggle: PUT to the item, the answer becomes the page's data, and the library
+ * lists refetch.
+ */
+export function ItemMonitoredToggle({
+  url,
+  itemKey,
+  listKey,
+  checked,
+}: {
+  url: string;
+  itemKey: readonly unknown[];
+  listKey: readonly unknown[];
+  checked: boolean;
+}) {
+  const client = useQueryClient();
+  const monitor = useMutation({
+    mutationFn: (monitored: boolean) => put<unknown>(url, { monitored }),
+    onSuccess: (item) => {
+      client.setQueryData(itemKey, item);
+      void client.invalidateQueries({ queryKey: listKey });
+    },
+  });
+  return (
+    <>
+      <OptimisticCheckbox checked={checked} save={monitor.mutateAsync} label="Monitored" />
+      <ProblemNote error={monitor.error} />
+    </>
   );
 }
 
